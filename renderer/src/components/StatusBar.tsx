@@ -1,0 +1,25 @@
+import { useAppStore } from '../state/appStore';
+
+/** Bottom line: version, terraform found or not, connection liveness. */
+export function StatusBar() {
+  const info = useAppStore((state) => state.info);
+  const infoError = useAppStore((state) => state.infoError);
+  const heartbeat = useAppStore((state) => state.heartbeat);
+  const terraform = info
+    ? info.terraform.found
+      ? `${info.terraform.binary} ${info.terraform.version}`
+      : `${info.terraform.binary} not found`
+    : '…';
+  return (
+    <footer className="status-bar" role="status" aria-label="Status bar">
+      <span data-testid="app-version">{info ? `Driftless ${info.version}` : (infoError ?? 'Connecting…')}</span>
+      <span data-testid="terraform-status" title={info && !info.terraform.found ? info.terraform.message : undefined}>
+        {terraform}
+      </span>
+      <span data-testid="data-dir">{info?.dataDir}</span>
+      <span data-testid="heartbeat" className="heartbeat" aria-label="Host heartbeat">
+        {heartbeat ? `● live #${heartbeat.sequence}` : '○ waiting for host'}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,62 @@
+import type { AppInfo } from '../core/api/areas/app';
+import type { MethodName, RequestOf, ResponseOf } from '../core/api/contract';
+import type { Result } from '../core/api/result';
+import { createDispatcher, type Dispatcher, type Handlers } from './api/dispatcher';
+import { EventHub } from './api/eventHub';
+import { ensureDataDir } from './dataDir';
+import { createAppService } from './services/appService';
+
+export interface HostOptions {
+  version: string;
+  dataDir: string;
+  shell: AppInfo['shell'];
+  /** Interval of `app.heartbeat` events; 0 turns them off. */
+  heartbeatMs?: number;
+  terraformBinary?: string;
+  log?: (message: string) => void;
+}
+
+export interface Host {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventHub;
+  readonly dataDir: string;
+  /** A typed, validated call, for the CLI and tests (the shells use the dispatcher directly). */
+  call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
+  close(): Promise<void>;
+}
+
+/** The composition root of the host services, shared by the Electron, web and CLI shells. */
+export function createHost(options: HostOptions): Host {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const dataDir = ensureDataDir(options.dataDir);
+  const events = new EventHub();
+  const app = createAppService({
+    version: options.version,
+    dataDir,
+    shell: options.shell,
+    terraformBinary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform',
+  });
+  const handlers: Handlers = {
+    'app.info': () => app.info(),
+    'app.echo': (request) => app.echo(request),
+  };
+  const dispatcher = createDispatcher(handlers, (error) => log(`internal error: ${(error as Error).stack ?? error}`));
+
+  let sequence = 0;
+  const heartbeatMs = options.heartbeatMs ?? 5000;
+  const timer =
+    heartbeatMs > 0
+      ? setInterval(() => events.emit('app.heartbeat', { sequence: ++sequence, at: new Date().toISOString() }), heartbeatMs)
+      : undefined;
+  timer?.unref();
+
+  return {
+    dispatcher,
+    events,
+    dataDir,
+    call: (method, request) => dispatcher.call(method, request) as Promise<Result<ResponseOf<typeof method>>>,
+    async close() {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
