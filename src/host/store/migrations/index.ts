@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+
+/** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Every migration, in order. Append only: never edit or reorder one that has shipped.
+ * (Numbers are reserved per feature so parallel work does not collide: 1 diagrams, 2 state.)
+ */
+export const migrations: Migration[] = [];
