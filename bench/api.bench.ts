@@ -33,6 +33,7 @@ const benchmark: Benchmark = {
     await shell.close();
 
     const echo = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => echo.once('listening', resolve));
     echo.on('connection', (ws) => ws.on('message', (data) => ws.send(data.toString())));
     const port = (echo.address() as { port: number }).port;
     const bare = await socketRoundTrip(`ws://127.0.0.1:${port}`, call, 500);
