@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { diagramsMigration } from './001-diagrams';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -11,4 +12,6 @@ export interface Migration {
  * Every migration, in order. Append only: never edit or reorder one that has shipped.
  * (Numbers are reserved per feature so parallel work does not collide: 1 diagrams, 2 state.)
  */
-export const migrations: Migration[] = [];
+export const migrations: Migration[] = [
+  diagramsMigration,
+];
