@@ -1,3 +1,4 @@
+import type { BundleManifest, CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
 import type { DiagramEdge, DiagramNode, Project } from '../model/diagram';
 
 /** Bundle refs the generated projects use; `sampleCatalog` in tests declares the same ones. */
@@ -56,5 +57,61 @@ export function generateProject(nodeCount: number, edgeCount: number): Project {
         backend: { type: 's3', config: { bucket: 'state', key: 'prod.tfstate', region: 'us-east-1' } },
       },
     ],
+  };
+}
+
+function bundleOf(ref: string, manifest: Partial<BundleManifest>): CatalogBundle {
+  const [name, version] = ref.split('@') as [string, string];
+  return {
+    ref,
+    origin: 'manifest',
+    hash: `sha256-${name}-${version}`,
+    dir: `/bundles/${name}`,
+    sensitiveOutputs: [],
+    diagnostics: [],
+    manifest: {
+      name,
+      version,
+      title: name,
+      description: '',
+      category: 'test',
+      tags: [],
+      module: 'module',
+      params: { type: 'object', properties: {} },
+      presets: {},
+      connections: {},
+      artifacts: {},
+      ui: {},
+      providers: {},
+      ...manifest,
+    },
+  };
+}
+
+/** The catalog `generateProject` diagrams are valid against. */
+export function generatedCatalog(): CatalogSnapshot {
+  return {
+    bundles: [
+      bundleOf(GENERATED_BUNDLES.network, {
+        params: { type: 'object', properties: { cidr: { type: 'string' } }, required: ['cidr'] },
+        artifacts: { network: { type: 'network', title: 'Network' } },
+      }),
+      bundleOf(GENERATED_BUNDLES.service, {
+        params: {
+          type: 'object',
+          properties: { size: { type: 'string', enum: ['small', 'medium', 'large'] }, replicas: { type: 'integer', minimum: 1 }, password: { type: 'string', writeOnly: true } },
+        },
+        connections: {
+          network: { type: 'network', title: 'Network', required: true },
+          peers: { type: 'endpoint', title: 'Peers', required: false, list: true },
+        },
+        artifacts: { endpoint: { type: 'endpoint', title: 'Endpoint' } },
+      }),
+    ],
+    types: [
+      { name: 'network', title: 'Network', colour: '#36c', sensitive: false, schema: { type: 'object' } },
+      { name: 'endpoint', title: 'Endpoint', colour: '#c63', sensitive: false, schema: { type: 'object' } },
+    ],
+    diagnostics: [],
   };
 }
