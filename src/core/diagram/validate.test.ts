@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '../bundles/manifest';
-import type { Diagnostic } from '../diagnostics';
+import type { DiagnosticLocation } from '../diagnostics';
 import type { Project } from '../model/diagram';
 import { applyEdit, type DiagramEdit } from './edits';
 import { generateProject, generatedCatalog } from './generateProject';
@@ -28,7 +28,7 @@ describe('validateProject', () => {
   });
 
   const networkEdgeOf5 = base.diagram.edges.find((edge) => edge.to.node === 'n5' && edge.to.connection === 'network')!;
-  const cases: [string, Project, string, Partial<Diagnostic['location']>][] = [
+  const cases: [string, Project, string, DiagnosticLocation][] = [
     ['an artifact of the wrong type', edited({ kind: 'connect', edge: { id: 'bad', from: { node: 'n0', artifact: 'network' }, to: { node: 'n9', connection: 'peers' } } }), 'diagram.incompatible-edge', { nodeId: 'n9', port: 'peers' }],
     ['two edges on a single connection', edited({ kind: 'connect', edge: { id: 'two', from: { node: 'n1', artifact: 'network' }, to: { node: 'n5', connection: 'network' } } }), 'diagram.too-many-edges', { nodeId: 'n5', port: 'network' }],
     ['a required connection left empty', edited({ kind: 'disconnect', edgeId: networkEdgeOf5.id }), 'diagram.missing-connection', { nodeId: 'n5', port: 'network' }],
