@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { diagramsMigration } from './001-diagrams';
+import { stateMigration } from './002-state';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -14,4 +15,5 @@ export interface Migration {
  */
 export const migrations: Migration[] = [
   diagramsMigration,
+  stateMigration,
 ];
