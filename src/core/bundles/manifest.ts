@@ -77,6 +77,7 @@ export interface CatalogBundle {
 export interface ArtifactTypeDef {
   name: string;
   title: string;
+  description?: string;
   /** CSS colour for handles and edges. */
   colour: string;
   sensitive: boolean;
