@@ -53,6 +53,8 @@ export interface Project {
   name: string;
   diagram: Diagram;
   environments: Environment[];
+  /** Content hash of each bundle ref as a diagram file recorded it (`name@version` → sha256): tells when a bundle changed under the same version. */
+  bundleHashes?: Record<string, string>;
 }
 
 /** The marker a sensitive param holds in place of its value. */
