@@ -1,0 +1,155 @@
+import type { CatalogBundle } from '../bundles/manifest';
+import type { Diagnostic, WithDiagnostics } from '../diagnostics';
+import { isSecretMarker, type DiagramEdge, type Environment } from '../model/diagram';
+import { escapeValue, sortKeysDeep } from './escape';
+import { effectiveParams, paramSpecs } from './params';
+import type { ModuleSource, ResolvedNode, ResolvedProject, ValidatedInput } from './types';
+import { constraintsCompatible } from './versionConstraints';
+
+/** `modules/<name>@<version>-<first 12 hex of the bundle hash>`: a bundle version's content-addressed copy. */
+export function moduleFolderOf(bundle: CatalogBundle): string {
+  const hex = bundle.hash.replace(/^sha256:/, '').slice(0, 12);
+  return `modules/${bundle.manifest.name}@${bundle.manifest.version}-${hex}`;
+}
+
+const reference = (node: string, artifact: string) => `\${module.${node}.${artifact}}`;
+
+function resolveNode(input: ValidatedInput, id: string, incoming: DiagramEdge[], names: Map<string, string>): ResolvedNode {
+  const node = input.project.diagram.nodes.find((candidate) => candidate.id === id)!;
+  const bundle = input.bundles.get(id)!;
+  const source: ModuleSource = { bundleRef: bundle.ref, hash: bundle.hash, from: bundle.dir, module: bundle.manifest.module, to: moduleFolderOf(bundle) };
+  const values = effectiveParams(node, input.environment);
+  const inputs: Record<string, unknown> = {};
+  const secrets: ResolvedNode['secrets'] = [];
+  for (const [name, spec] of Object.entries(paramSpecs(bundle))) {
+    const value = values[name] !== undefined ? values[name] : spec.default;
+    if (value === undefined) continue;
+    if (spec.writeOnly) {
+      if (!isSecretMarker(value)) continue;
+      const variable = `${node.name}__${name}`;
+      secrets.push({ variable, nodeId: id, node: node.name, param: name });
+      inputs[name] = `\${var.${variable}}`;
+    } else {
+      inputs[name] = escapeValue(value);
+    }
+  }
+  for (const [name, connection] of Object.entries(bundle.manifest.connections)) {
+    const feeding = incoming
+      .filter((edge) => edge.to.connection === name)
+      .map((edge) => ({ node: names.get(edge.from.node)!, artifact: edge.from.artifact }))
+      .sort((a, b) => (a.node === b.node ? (a.artifact < b.artifact ? -1 : 1) : a.node < b.node ? -1 : 1));
+    if (feeding.length === 0) continue;
+    inputs[name] = connection.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
+  }
+  const sensitiveTypes = new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name));
+  const outputs = Object.keys(bundle.manifest.artifacts)
+    .sort()
+    .map((artifact) => ({
+      name: `${node.name}__${artifact}`,
+      artifact,
+      sensitive: sensitiveTypes.has(bundle.manifest.artifacts[artifact]!.type) || bundle.sensitiveOutputs.includes(artifact),
+    }));
+  return { node, bundle, source, inputs: sortKeysDeep(inputs) as Record<string, unknown>, secrets, outputs };
+}
+
+function mergeProviders(input: ValidatedInput, diagnostics: Diagnostic[]): ResolvedProject['requiredProviders'] {
+  const merged = new Map<string, { source: string; owner: string; constraints: { text: string; owner: string }[] }>();
+  const normalize = (source: string) => source.toLowerCase().replace(/^registry\.terraform\.io\//, '');
+  const bundles = [...new Map([...input.bundles.values()].map((bundle) => [bundle.ref, bundle])).values()].sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  for (const bundle of bundles) {
+    for (const [name, requirement] of Object.entries(bundle.manifest.providers)) {
+      const entry = merged.get(name) ?? { source: requirement.source, owner: bundle.ref, constraints: [] };
+      merged.set(name, entry);
+      if (normalize(entry.source) !== normalize(requirement.source)) {
+        diagnostics.push({ severity: 'error', code: 'compile.provider-source-conflict', message: `Bundles ${entry.owner} and ${bundle.ref} both call a provider "${name}" but mean different ones (${entry.source} and ${requirement.source}). Use one of these bundles, or a version of it that agrees.`, location: { bundle: bundle.ref, environment: input.environment.name } });
+        continue;
+      }
+      if (!requirement.version) continue;
+      const clash = entry.constraints.find((other) => !constraintsCompatible([other.text, requirement.version!]));
+      if (clash || !constraintsCompatible([...entry.constraints.map((other) => other.text), requirement.version])) {
+        const other = clash?.owner ?? entry.constraints.map((constraint) => constraint.owner).join(', ');
+        diagnostics.push({ severity: 'error', code: 'compile.provider-version-conflict', message: `Bundles ${other} and ${bundle.ref} need versions of provider "${name}" that no single version satisfies (${clash?.text ?? 'together'} vs ${requirement.version}). Move one of these nodes to a bundle version with a compatible constraint.`, location: { bundle: bundle.ref, environment: input.environment.name } });
+      }
+      entry.constraints.push({ text: requirement.version, owner: bundle.ref });
+    }
+  }
+  const result: ResolvedProject['requiredProviders'] = {};
+  for (const name of [...merged.keys()].sort()) {
+    const entry = merged.get(name)!;
+    const texts = [...new Set(entry.constraints.map((constraint) => constraint.text.trim()))].sort();
+    result[name] = { source: entry.source, ...(texts.length > 0 ? { version: texts.join(', ') } : {}) };
+  }
+  return result;
+}
+
+function providerBlocks(environment: Environment, required: ResolvedProject['requiredProviders'], diagnostics: Diagnostic[]): ResolvedProject['providers'] {
+  const grouped = new Map<string, { alias?: string; settings: Record<string, unknown> }[]>();
+  for (const key of Object.keys(environment.providers).sort()) {
+    // `aws` is the default configuration; `aws.replica` one with alias "replica".
+    const [name, alias] = key.split('.', 2) as [string, string | undefined];
+    if (!required[name]) {
+      diagnostics.push({ severity: 'warning', code: 'compile.provider-unused', message: `Environment "${environment.name}" configures provider "${name}", which no bundle in the diagram uses; the settings are left out. Remove them if they are stale.`, location: { environment: environment.name, field: key } });
+      continue;
+    }
+    const list = grouped.get(name) ?? [];
+    list.push({ alias, settings: environment.providers[key]! });
+    grouped.set(name, list);
+  }
+  const blocks: ResolvedProject['providers'] = {};
+  for (const [name, list] of [...grouped].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const configs = list
+      .sort((a, b) => (a.alias === undefined ? -1 : b.alias === undefined ? 1 : a.alias < b.alias ? -1 : 1))
+      .map(({ alias, settings }) => escapeValue({ ...settings, ...(alias ? { alias } : {}) }) as Record<string, unknown>);
+    blocks[name] = configs.length === 1 ? configs[0]! : configs;
+  }
+  return blocks;
+}
+
+function movedBlocks(input: ValidatedInput, diagnostics: Diagnostic[]): ResolvedProject['moved'] {
+  const current = new Set(input.project.diagram.nodes.map((node) => node.name));
+  const claimed = new Set<string>();
+  const moved: ResolvedProject['moved'] = [];
+  for (const node of [...input.project.diagram.nodes].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const chain: string[] = [];
+    for (const former of node.formerNames ?? []) {
+      if (former === node.name || current.has(former) || chain.includes(former)) continue;
+      if (claimed.has(former)) {
+        diagnostics.push({ severity: 'warning', code: 'compile.former-name-ambiguous', message: `More than one node was once named "${former}"; no moved block is written from it for node "${node.name}". Check that no infrastructure is still recorded under module.${former}.`, location: { nodeId: node.id, environment: input.environment.name } });
+        continue;
+      }
+      claimed.add(former);
+      chain.push(former);
+    }
+    // Terraform allows one move into each address, so renames chain: oldest → … → current.
+    chain.push(node.name);
+    for (let index = 0; index + 1 < chain.length; index++) moved.push({ from: `module.${chain[index]}`, to: `module.${chain[index + 1]}` });
+  }
+  return moved;
+}
+
+/** Pass 2: params, overrides, secrets and connections become module inputs; providers, backend and moves are settled. */
+export function resolvePass(input: ValidatedInput): WithDiagnostics<ResolvedProject> {
+  const diagnostics: Diagnostic[] = [];
+  const names = new Map(input.project.diagram.nodes.map((node) => [node.id, node.name]));
+  const incoming = new Map<string, DiagramEdge[]>();
+  for (const edge of input.project.diagram.edges) incoming.set(edge.to.node, [...(incoming.get(edge.to.node) ?? []), edge]);
+  const nodes = new Map<string, ResolvedNode>();
+  const outputNames = new Map<string, string>();
+  for (const node of input.project.diagram.nodes) {
+    const resolved = resolveNode(input, node.id, incoming.get(node.id) ?? [], names);
+    for (const name of [...resolved.outputs.map((output) => output.name), ...resolved.secrets.map((secret) => secret.variable)]) {
+      const holder = outputNames.get(name);
+      if (holder !== undefined && holder !== node.name) {
+        diagnostics.push({ severity: 'error', code: 'compile.name-collision', message: `Nodes "${holder}" and "${node.name}" both produce the root name "${name}" (node__artifact or node__param). Rename one of the nodes.`, location: { nodeId: node.id, environment: input.environment.name } });
+      }
+      outputNames.set(name, node.name);
+    }
+    nodes.set(node.id, resolved);
+  }
+  const requiredProviders = mergeProviders(input, diagnostics);
+  const providers = providerBlocks(input.environment, requiredProviders, diagnostics);
+  const backendChoice = input.environment.backend;
+  const backend = backendChoice.type === 'embedded' ? { http: {} } : { [backendChoice.type]: sortKeysDeep(backendChoice.config) as Record<string, unknown> };
+  const moved = movedBlocks(input, diagnostics);
+  return { value: { input, nodes, requiredProviders, providers, backend, moved }, diagnostics };
+}

@@ -1,0 +1,73 @@
+import type { CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
+import type { Diagnostic } from '../diagnostics';
+import type { DiagramNode, Environment, Project } from '../model/diagram';
+
+/** A bundle module the host copies into the workdir: `from` (+ `module`) on this machine → `to` inside it. */
+export interface ModuleSource {
+  bundleRef: string;
+  hash: string;
+  /** The bundle folder (absolute, host-side only: never written into a compiled file). */
+  from: string;
+  /** The module folder inside `from` (`module`, or `.` for a plain Terraform folder). */
+  module: string;
+  /** `modules/<name>@<version>-<hash12>`, relative to the workdir. */
+  to: string;
+}
+
+/** A sensitive param: the runner sets `TF_VAR_<variable>` from the secret store; no file holds it. */
+export interface SecretInput {
+  variable: string;
+  nodeId: string;
+  node: string;
+  param: string;
+}
+
+export interface CompileOptions {
+  /** Who generated the files, for the README (for example `driftless 0.1.0`). */
+  generatedBy?: string;
+}
+
+export interface CompileResult {
+  /** File name → content. Empty when there are errors: nothing half-written. */
+  files: Record<string, string>;
+  diagnostics: Diagnostic[];
+  moduleSources: ModuleSource[];
+  secretInputs: SecretInput[];
+  /** sha256 of the canonical project + environment JSON. */
+  diagramHash: string;
+}
+
+/** What validation hands on: the environment and each node's bundle, all known to exist. */
+export interface ValidatedInput {
+  project: Project;
+  environment: Environment;
+  catalog: CatalogSnapshot;
+  bundles: Map<string, CatalogBundle>;
+}
+
+/** An output of the root module for one artifact of one node. */
+export interface ResolvedOutput {
+  name: string;
+  artifact: string;
+  sensitive: boolean;
+}
+
+/** One node ready to emit: every input is an escaped literal or a reference. */
+export interface ResolvedNode {
+  node: DiagramNode;
+  bundle: CatalogBundle;
+  source: ModuleSource;
+  inputs: Record<string, unknown>;
+  secrets: SecretInput[];
+  outputs: ResolvedOutput[];
+}
+
+export interface ResolvedProject {
+  input: ValidatedInput;
+  nodes: Map<string, ResolvedNode>;
+  requiredProviders: Record<string, { source: string; version?: string }>;
+  /** Provider name → one configuration, or several when aliases are configured. */
+  providers: Record<string, Record<string, unknown> | Record<string, unknown>[]>;
+  backend: Record<string, Record<string, unknown>>;
+  moved: { from: string; to: string }[];
+}
