@@ -1,30 +1,53 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useShortcuts } from './actions/useShortcuts';
 import { useApi } from './api/ApiContext';
+import { createDiagramHost } from './api/diagramHost';
+import { ActionMenu } from './components/ActionMenu';
 import { BottomPanel } from './components/BottomPanel';
 import { Canvas } from './components/Canvas';
+import { CommandPalette } from './components/CommandPalette';
+import { DeleteConfirm } from './components/DeleteConfirm';
+import { EnvironmentSwitcher } from './components/EnvironmentSwitcher';
+import { HelpOverlay } from './components/HelpOverlay';
 import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
 import { useAppStore } from './state/appStore';
+import { useDiagramStore } from './state/diagramStore';
 
 /** The app shell: palette, canvas, inspector, bottom panel, status bar. */
 export function App() {
   const api = useApi();
   const start = useAppStore((state) => state.start);
+  const startDiagram = useDiagramStore((state) => state.start);
+  const host = useMemo(() => createDiagramHost(api), [api]);
   useEffect(() => start(api), [api, start]);
+  useEffect(() => startDiagram(host), [host, startDiagram]);
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <header className="top-bar">
-          <strong>Driftless</strong>
-        </header>
-        <Palette />
-        <Canvas />
-        <Inspector />
-        <BottomPanel />
-        <StatusBar />
-      </div>
+      <Shell />
     </ReactFlowProvider>
+  );
+}
+
+function Shell() {
+  useShortcuts();
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <strong>Driftless</strong>
+        <EnvironmentSwitcher />
+        <ActionMenu />
+      </header>
+      <Palette />
+      <Canvas />
+      <Inspector />
+      <BottomPanel />
+      <StatusBar />
+      <CommandPalette />
+      <HelpOverlay />
+      <DeleteConfirm />
+    </div>
   );
 }

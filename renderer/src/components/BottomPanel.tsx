@@ -1,16 +1,16 @@
-import { useState } from 'react';
+import { useUiStore, type UiState } from '../state/uiStore';
+import { ProblemsList } from './ProblemsList';
 
-const tabs = ['Terminal', 'Runs', 'Problems'] as const;
-type Tab = (typeof tabs)[number];
+const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Problems'];
 
 /** Bottom: the live terminal, run history and the problems list. */
 export function BottomPanel() {
-  const [tab, setTab] = useState<Tab>('Terminal');
+  const tab = useUiStore((state) => state.bottomTab);
   return (
     <section className="bottom-panel" aria-label="Bottom panel">
       <div role="tablist" aria-label="Bottom panel tabs">
         {tabs.map((name) => (
-          <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+          <button key={name} role="tab" aria-selected={tab === name} onClick={() => useUiStore.getState().set({ bottomTab: name })}>
             {name}
           </button>
         ))}
@@ -18,7 +18,7 @@ export function BottomPanel() {
       <div role="tabpanel" aria-label={tab} className="tab-body">
         {tab === 'Terminal' && <p className="empty">No run yet. Plan an environment to see terraform here.</p>}
         {tab === 'Runs' && <p className="empty">No runs yet.</p>}
-        {tab === 'Problems' && <p className="empty">No problems.</p>}
+        {tab === 'Problems' && <ProblemsList />}
       </div>
     </section>
   );

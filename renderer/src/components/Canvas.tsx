@@ -1,14 +1,109 @@
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type Viewport } from '@xyflow/react';
+import { useCallback, type DragEvent } from 'react';
+import { BundleNode } from '../canvas/BundleNode';
+import { checkConnection } from '../canvas/connectionRule';
+import { TypedEdge } from '../canvas/TypedEdge';
+import { addBundleNode } from '../state/addBundleNode';
+import { portOfHandle, type BundleFlowNode, type TypedFlowEdge } from '../state/deriveFlow';
+import { useDiagramStore } from '../state/diagramStore';
+import { freshId } from '../state/nodeNames';
+import { CanvasNotice } from './CanvasNotice';
+
+// Module scope: a new object each render would remount every node (React Flow's performance guide).
+const nodeTypes = { bundle: BundleNode };
+const edgeTypes = { typed: TypedEdge };
+export const BUNDLE_DRAG_TYPE = 'application/x-driftless-bundle';
+const VIEWPORT_KEY = 'driftless.viewport';
+
+function savedViewport(): Viewport | undefined {
+  try {
+    return JSON.parse(localStorage.getItem(VIEWPORT_KEY) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isValidConnection = (connection: Connection | TypedFlowEdge) => {
+  const { project, catalog } = useDiagramStore.getState();
+  return checkConnection(connection as Connection, project, catalog).ok;
+};
 
 /** Centre: the diagram. */
 export function Canvas() {
+  const nodes = useDiagramStore((state) => state.nodes);
+  const edges = useDiagramStore((state) => state.edges);
+  const onNodesChange = useDiagramStore((state) => state.onNodesChange);
+  const onEdgesChange = useDiagramStore((state) => state.onEdgesChange);
+  const flow = useReactFlow<BundleFlowNode, TypedFlowEdge>();
+  const viewport = savedViewport();
+
+  const onConnect = useCallback((connection: Connection) => {
+    const { project, catalog, perform } = useDiagramStore.getState();
+    const verdict = checkConnection(connection, project, catalog);
+    if (!verdict.ok) return;
+    const edge = {
+      id: freshId(),
+      from: { node: connection.source, artifact: portOfHandle(connection.sourceHandle) },
+      to: { node: connection.target, connection: portOfHandle(connection.targetHandle) },
+      ...(verdict.needsConfirmation ? { confirmedUntyped: true } : {}),
+    };
+    perform({ kind: 'connect', edge });
+  }, []);
+
+  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromHandle || !state.toHandle) return;
+    const { project, catalog, setNotice } = useDiagramStore.getState();
+    const [from, to] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+    const verdict = checkConnection({ source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null }, project, catalog);
+    if (!verdict.ok) setNotice(`Cannot connect: ${verdict.reason}`);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(BUNDLE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const ref = event.dataTransfer.getData(BUNDLE_DRAG_TYPE);
+      const bundle = useDiagramStore.getState().catalog.bundles.find((candidate) => candidate.ref === ref);
+      if (!bundle) return;
+      event.preventDefault();
+      addBundleNode(bundle, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [flow],
+  );
+
+  const onMoveEnd = useCallback((_event: unknown, next: Viewport) => localStorage.setItem(VIEWPORT_KEY, JSON.stringify(next)), []);
+
   return (
-    <main className="canvas" aria-label="Canvas">
-      <ReactFlow nodes={[]} edges={[]} fitView snapToGrid snapGrid={[16, 16]} proOptions={{ hideAttribution: true }}>
+    <main className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<BundleFlowNode, TypedFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onMoveEnd={onMoveEnd}
+        defaultViewport={viewport}
+        fitView={!viewport}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[16, 16]}
+        proOptions={{ hideAttribution: true }}
+      >
         <Background gap={16} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
         <Controls />
       </ReactFlow>
+      <CanvasNotice />
     </main>
   );
 }

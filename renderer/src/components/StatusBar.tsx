@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/appStore';
+import { SaveStatus } from './SaveStatus';
 
 /** Bottom line: version, terraform found or not, connection liveness. */
 export function StatusBar() {
@@ -17,6 +18,7 @@ export function StatusBar() {
         {terraform}
       </span>
       <span data-testid="data-dir">{info?.dataDir}</span>
+      <SaveStatus />
       <span data-testid="heartbeat" className="heartbeat" aria-label="Host heartbeat">
         {heartbeat ? `● live #${heartbeat.sequence}` : '○ waiting for host'}
       </span>

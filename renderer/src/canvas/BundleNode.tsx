@@ -1,0 +1,92 @@
+import { useConnection, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import type { ArtifactTypeDef } from '../../../src/core/bundles/manifest';
+import { useDiagramStore } from '../state/diagramStore';
+import { artifactHandle, connectionHandle, type BundleFlowNode } from '../state/deriveFlow';
+import { checkConnection } from './connectionRule';
+import { PortHandle } from './PortHandle';
+
+const FALLBACK_COLOUR = '#6b7280';
+
+function colourOf(types: readonly ArtifactTypeDef[], name: string): string {
+  return types.find((type) => type.name === name)?.colour ?? FALLBACK_COLOUR;
+}
+
+/** "nodeId|handleId|type" of the handle a connection is dragged from, or null when none is. */
+function draggedFrom(connection: { inProgress: boolean; fromHandle?: { nodeId: string; id?: string | null; type: string } | null }): string | null {
+  if (!connection.inProgress || !connection.fromHandle) return null;
+  return `${connection.fromHandle.nodeId}|${connection.fromHandle.id ?? ''}|${connection.fromHandle.type}`;
+}
+
+/** The one node component: every bundle is drawn from its manifest. */
+export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeProps<BundleFlowNode>) {
+  const types = useDiagramStore((state) => state.catalog.types);
+  const hasProblem = useDiagramStore((state) => state.hostDiagnostics.some((diagnostic) => diagnostic.location?.nodeId === id && diagnostic.severity === 'error'));
+  const from = useConnection(draggedFrom);
+  const { node, bundle } = data;
+  const manifest = bundle?.manifest;
+
+  // Computed only while a connection is dragged, and only when its origin changes.
+  const compatible = useMemo(() => {
+    if (!from || !manifest) return undefined;
+    const [fromNode, fromHandle, fromType] = from.split('|') as [string, string, string];
+    const { project, catalog } = useDiagramStore.getState();
+    const verdicts = new Map<string, boolean>();
+    const ports = fromType === 'source' ? Object.keys(manifest.connections).map(connectionHandle) : Object.keys(manifest.artifacts).map(artifactHandle);
+    for (const handle of ports) {
+      const connection =
+        fromType === 'source'
+          ? { source: fromNode, sourceHandle: fromHandle, target: id, targetHandle: handle }
+          : { source: id, sourceHandle: handle, target: fromNode, targetHandle: fromHandle };
+      verdicts.set(handle, checkConnection(connection, project, catalog).ok);
+    }
+    return verdicts;
+  }, [from, manifest, id]);
+
+  return (
+    <div className={`bundle-node${selected ? ' selected' : ''}${hasProblem ? ' has-problem' : ''}`} role="group" aria-label={`Node ${node.name}`}>
+      <header className="bundle-node-header">
+        <span className="bundle-node-icon" aria-hidden="true">
+          {manifest?.icon && /^(https?:|data:)/.test(manifest.icon) ? <img src={manifest.icon} alt="" /> : (manifest?.title ?? node.bundle).slice(0, 1)}
+        </span>
+        <span className="bundle-node-titles">
+          <strong className="bundle-node-name">{node.name}</strong>
+          <span className="bundle-node-title">{manifest?.title ?? 'Unknown bundle'}</span>
+        </span>
+      </header>
+      <div className="bundle-node-ref">{node.bundle}</div>
+      {!manifest && <div className="bundle-node-missing">Not in the catalog: add the bundle or change the version.</div>}
+      <div className="bundle-node-ports">
+        <div className="ports-in">
+          {Object.entries(manifest?.connections ?? {}).map(([port, spec]) => (
+            <PortHandle
+              key={port}
+              side="connection"
+              id={connectionHandle(port)}
+              port={port}
+              title={spec.title}
+              artifactType={spec.type}
+              colour={colourOf(types, spec.type)}
+              required={spec.required}
+              compatible={compatible?.get(connectionHandle(port))}
+            />
+          ))}
+        </div>
+        <div className="ports-out">
+          {Object.entries(manifest?.artifacts ?? {}).map(([port, spec]) => (
+            <PortHandle
+              key={port}
+              side="artifact"
+              id={artifactHandle(port)}
+              port={port}
+              title={spec.title}
+              artifactType={spec.type}
+              colour={colourOf(types, spec.type)}
+              compatible={compatible?.get(artifactHandle(port))}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,39 @@
+import type { BundleManifest } from '../../../src/core/bundles/manifest';
+import type { DiagramNode } from '../../../src/core/model/diagram';
+import { useDiagramStore } from '../state/diagramStore';
+
+/** The node's connections (what feeds each) and artifacts (who uses each). */
+export function PortList({ node, manifest }: { node: DiagramNode; manifest: BundleManifest }) {
+  const project = useDiagramStore((state) => state.project);
+  const nameOf = (id: string) => project?.diagram.nodes.find((candidate) => candidate.id === id)?.name ?? id;
+  const edges = project?.diagram.edges ?? [];
+  return (
+    <>
+      <h3>Connections</h3>
+      <ul className="port-list" aria-label="Connections">
+        {Object.entries(manifest.connections).map(([port, spec]) => {
+          const feeds = edges.filter((edge) => edge.to.node === node.id && edge.to.connection === port);
+          return (
+            <li key={port}>
+              <strong>{port}</strong> ({spec.type}){spec.required ? ' required' : ''}:{' '}
+              {feeds.length > 0 ? feeds.map((edge) => `${nameOf(edge.from.node)}.${edge.from.artifact}`).join(', ') : <em>not connected</em>}
+            </li>
+          );
+        })}
+        {Object.keys(manifest.connections).length === 0 && <li className="empty">None.</li>}
+      </ul>
+      <h3>Artifacts</h3>
+      <ul className="port-list" aria-label="Artifacts">
+        {Object.entries(manifest.artifacts).map(([port, spec]) => {
+          const users = edges.filter((edge) => edge.from.node === node.id && edge.from.artifact === port);
+          return (
+            <li key={port}>
+              <strong>{port}</strong> ({spec.type}): {users.length > 0 ? `used by ${users.map((edge) => nameOf(edge.to.node)).join(', ')}` : <em>unused</em>}
+            </li>
+          );
+        })}
+        {Object.keys(manifest.artifacts).length === 0 && <li className="empty">None.</li>}
+      </ul>
+    </>
+  );
+}

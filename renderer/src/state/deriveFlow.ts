@@ -1,0 +1,58 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { CatalogBundle, CatalogSnapshot } from '../../../src/core/bundles/manifest';
+import type { DiagramEdge, DiagramNode, Project } from '../../../src/core/model/diagram';
+
+export interface BundleNodeData extends Record<string, unknown> {
+  node: DiagramNode;
+  /** Undefined when the catalog has no such bundle version (the node still shows, marked). */
+  bundle?: CatalogBundle;
+}
+export type BundleFlowNode = Node<BundleNodeData, 'bundle'>;
+
+export interface TypedEdgeData extends Record<string, unknown> {
+  edge: DiagramEdge;
+  artifactType: string;
+}
+export type TypedFlowEdge = Edge<TypedEdgeData, 'typed'>;
+
+/** Handle ids: connections on the left (targets), artifacts on the right (sources). */
+export const connectionHandle = (name: string) => `connection:${name}`;
+export const artifactHandle = (name: string) => `artifact:${name}`;
+export const portOfHandle = (handle: string | null | undefined) => (handle ?? '').replace(/^(connection|artifact):/, '');
+
+/**
+ * React Flow nodes for a project, reusing every previous node object whose diagram node and bundle
+ * did not change, so only changed nodes re-render. Selection and measurements are kept.
+ */
+export function deriveNodes(project: Project, catalog: CatalogSnapshot, previous: readonly BundleFlowNode[]): BundleFlowNode[] {
+  const before = new Map(previous.map((node) => [node.id, node]));
+  const bundles = new Map(catalog.bundles.map((bundle) => [bundle.ref, bundle]));
+  return project.diagram.nodes.map((node) => {
+    const bundle = bundles.get(node.bundle);
+    const old = before.get(node.id);
+    if (old && old.data.node === node && old.data.bundle === bundle) return old;
+    return { ...old, id: node.id, type: 'bundle', position: node.position, data: { node, bundle } };
+  });
+}
+
+/** React Flow edges for a project, reusing unchanged edge objects. */
+export function deriveEdges(project: Project, catalog: CatalogSnapshot, previous: readonly TypedFlowEdge[]): TypedFlowEdge[] {
+  const before = new Map(previous.map((edge) => [edge.id, edge]));
+  const bundleOf = new Map(project.diagram.nodes.map((node) => [node.id, node.bundle]));
+  const bundles = new Map(catalog.bundles.map((bundle) => [bundle.ref, bundle]));
+  return project.diagram.edges.map((edge) => {
+    const old = before.get(edge.id);
+    const artifactType = bundles.get(bundleOf.get(edge.from.node) ?? '')?.manifest.artifacts[edge.from.artifact]?.type ?? 'unknown';
+    if (old && old.data?.edge === edge && old.data.artifactType === artifactType) return old;
+    return {
+      ...old,
+      id: edge.id,
+      type: 'typed',
+      source: edge.from.node,
+      sourceHandle: artifactHandle(edge.from.artifact),
+      target: edge.to.node,
+      targetHandle: connectionHandle(edge.to.connection),
+      data: { edge, artifactType },
+    };
+  });
+}

@@ -1,0 +1,140 @@
+import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { create } from 'zustand';
+import type { CatalogSnapshot } from '../../../src/core/bundles/manifest';
+import type { Diagnostic } from '../../../src/core/diagnostics';
+import { applyEdit, type DiagramEdit } from '../../../src/core/diagram/edits';
+import type { Project } from '../../../src/core/model/diagram';
+import type { DiagramHost } from '../api/diagramHost';
+import { deriveEdges, deriveNodes, type BundleFlowNode, type TypedFlowEdge } from './deriveFlow';
+
+const HISTORY_LIMIT = 200;
+
+export interface DiagramState {
+  host?: DiagramHost;
+  catalog: CatalogSnapshot;
+  project?: Project;
+  loadError?: string;
+  nodes: BundleFlowNode[];
+  edges: TypedFlowEdge[];
+  /** The host's diagnostics for the project after the last edit it stored. */
+  hostDiagnostics: Diagnostic[];
+  /** Why the last edit or connection was refused, shown until the next one. */
+  notice?: string;
+  /** Inverse edits, newest last. Only document edits are here: never selection or viewport. */
+  undoStack: DiagramEdit[];
+  redoStack: DiagramEdit[];
+  /** Edits sent and not yet answered (the status bar shows "saving"). */
+  pending: number;
+  start(host: DiagramHost): () => void;
+  /** Applies an edit optimistically, records its inverse and sends it to the host. False when refused. */
+  perform(edit: DiagramEdit): boolean;
+  undo(): boolean;
+  redo(): boolean;
+  setNotice(notice: string | undefined): void;
+  onNodesChange(changes: NodeChange<BundleFlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<TypedFlowEdge>[]): void;
+  select(nodeIds: readonly string[]): void;
+}
+
+const EMPTY_CATALOG: CatalogSnapshot = { bundles: [], types: [], diagnostics: [] };
+
+export const useDiagramStore = create<DiagramState>((set, get) => {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Applies without touching history; returns the inverse or the reason it was refused. */
+  const commit = (edit: DiagramEdit): { inverse: DiagramEdit } | { diagnostics: Diagnostic[] } => {
+    const { project, catalog, nodes, edges, host } = get();
+    if (!project) return { diagnostics: [{ severity: 'error', code: 'canvas.no-project', message: 'No project is open yet. Wait for it to load.' }] };
+    const result = applyEdit(project, edit);
+    if (!result.ok) return { diagnostics: result.diagnostics };
+    set({
+      project: result.project,
+      nodes: deriveNodes(result.project, catalog, nodes),
+      edges: deriveEdges(result.project, catalog, edges),
+      notice: undefined,
+    });
+    if (host) {
+      set((state) => ({ pending: state.pending + 1 }));
+      queue = queue
+        .then(() => host.apply(result.project.id, edit))
+        .then(
+          (hostDiagnostics) => set({ hostDiagnostics }),
+          (error: Error) => set({ notice: `Not saved: ${error.message}` }),
+        )
+        .finally(() => set((state) => ({ pending: state.pending - 1 })));
+    }
+    return { inverse: result.inverse };
+  };
+
+  const refuse = (diagnostics: Diagnostic[]) => set({ notice: diagnostics.map((diagnostic) => diagnostic.message).join(' ') });
+
+  return {
+    catalog: EMPTY_CATALOG,
+    nodes: [],
+    edges: [],
+    hostDiagnostics: [],
+    undoStack: [],
+    redoStack: [],
+    pending: 0,
+    start(host) {
+      set({ host });
+      const adopt = (catalog: CatalogSnapshot) => {
+        const { project, nodes, edges } = get();
+        set(project ? { catalog, nodes: deriveNodes(project, catalog, nodes), edges: deriveEdges(project, catalog, edges) } : { catalog });
+      };
+      void host.catalog().then(adopt, (error: Error) => set({ loadError: error.message }));
+      void host.openProject().then(
+        (project) => set({ project, nodes: deriveNodes(project, get().catalog, []), edges: deriveEdges(project, get().catalog, []), undoStack: [], redoStack: [] }),
+        (error: Error) => set({ loadError: error.message }),
+      );
+      return host.onCatalogChanged(adopt);
+    },
+    perform(edit) {
+      const outcome = commit(edit);
+      if ('diagnostics' in outcome) {
+        refuse(outcome.diagnostics);
+        return false;
+      }
+      set((state) => ({ undoStack: [...state.undoStack, outcome.inverse].slice(-HISTORY_LIMIT), redoStack: [] }));
+      return true;
+    },
+    undo() {
+      const edit = get().undoStack.at(-1);
+      if (!edit) return false;
+      const outcome = commit(edit);
+      if ('diagnostics' in outcome) return (refuse(outcome.diagnostics), false);
+      set((state) => ({ undoStack: state.undoStack.slice(0, -1), redoStack: [...state.redoStack, outcome.inverse] }));
+      return true;
+    },
+    redo() {
+      const edit = get().redoStack.at(-1);
+      if (!edit) return false;
+      const outcome = commit(edit);
+      if ('diagnostics' in outcome) return (refuse(outcome.diagnostics), false);
+      set((state) => ({ redoStack: state.redoStack.slice(0, -1), undoStack: [...state.undoStack, outcome.inverse] }));
+      return true;
+    },
+    setNotice(notice) {
+      set({ notice });
+    },
+    onNodesChange(changes) {
+      // Removal goes through the delete action (with its warning), never straight from React Flow.
+      const kept = changes.filter((change) => change.type !== 'remove');
+      set({ nodes: applyNodeChanges(kept, get().nodes) });
+      const moves = kept.flatMap((change) =>
+        change.type === 'position' && change.dragging === false && change.position ? [{ id: change.id, position: change.position }] : [],
+      );
+      if (moves.length > 0) get().perform({ kind: 'moveNodes', moves });
+    },
+    onEdgesChange(changes) {
+      set({ edges: applyEdgeChanges(changes.filter((change) => change.type !== 'remove'), get().edges) });
+    },
+    select(nodeIds) {
+      const chosen = new Set(nodeIds);
+      set((state) => ({
+        nodes: state.nodes.map((node) => (Boolean(node.selected) === chosen.has(node.id) ? node : { ...node, selected: chosen.has(node.id) })),
+        edges: state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+      }));
+    },
+  };
+});

@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+
+/** Session state that is not part of the document: never undoable, never sent to the host. */
+export interface UiState {
+  commandPaletteOpen: boolean;
+  helpOpen: boolean;
+  /** Nodes waiting for the user to confirm their deletion, and what depends on them. */
+  pendingDelete?: { ids: string[]; downstream: string[] };
+  environmentId?: string;
+  bottomTab: 'Terminal' | 'Runs' | 'Problems';
+  /** Bumped to ask the inspector to focus its name field (F2). */
+  renameRequest: number;
+  set(patch: Partial<Omit<UiState, 'set'>>): void;
+}
+
+export const useUiStore = create<UiState>((set) => ({
+  commandPaletteOpen: false,
+  helpOpen: false,
+  bottomTab: 'Terminal',
+  renameRequest: 0,
+  set: (patch) => set(patch),
+}));
