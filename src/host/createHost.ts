@@ -5,6 +5,10 @@ import { createDispatcher, type Dispatcher, type Handlers } from './api/dispatch
 import { EventHub } from './api/eventHub';
 import { ensureDataDir } from './dataDir';
 import { createAppService } from './services/appService';
+import { exportProject, importProject } from './projects/projectFiles';
+import { createProjectService } from './projects/projectService';
+import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
+import { createHostDatabase, type HostDatabase } from './store/hostDatabase';
 
 export interface HostOptions {
   version: string;
@@ -14,12 +18,16 @@ export interface HostOptions {
   heartbeatMs?: number;
   terraformBinary?: string;
   log?: (message: string) => void;
+  /** Encrypts secrets at rest; default: the key file `<dataDir>/secret.key` (Electron passes a safeStorage one). */
+  keys?: KeyProvider;
 }
 
 export interface Host {
   readonly dispatcher: Dispatcher;
   readonly events: EventHub;
   readonly dataDir: string;
+  /** The one connection to `<dataDir>/driftless.db`, opened on first use; every service shares it. */
+  readonly database: HostDatabase;
   /** A typed, validated call, for the CLI and tests (the shells use the dispatcher directly). */
   call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
   close(): Promise<void>;
@@ -36,9 +44,20 @@ export function createHost(options: HostOptions): Host {
     shell: options.shell,
     terraformBinary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform',
   });
+  const database = createHostDatabase(dataDir);
+  const projects = createProjectService({ database, keys: options.keys ?? fileKeyProvider(dataDir) });
   const handlers: Handlers = {
     'app.info': () => app.info(),
     'app.echo': (request) => app.echo(request),
+    'project.list': () => projects.list(),
+    'project.create': (request) => projects.create(request.name, request.environments),
+    'project.get': (request) => projects.get(request.id),
+    'project.delete': (request) => projects.delete(request.id),
+    'project.export': (request) => exportProject(projects, request.id),
+    'project.import': (request) => importProject(projects, request.text, request.name),
+    'diagram.apply': (request) => projects.apply(request.projectId, request.edit, request.baseRevision),
+    'secret.set': (request) => projects.setSecret(request, request.value),
+    'secret.clear': (request) => projects.setSecret(request, null),
   };
   const dispatcher = createDispatcher(handlers, (error) => log(`internal error: ${(error as Error).stack ?? error}`));
 
@@ -54,9 +73,11 @@ export function createHost(options: HostOptions): Host {
     dispatcher,
     events,
     dataDir,
+    database,
     call: (method, request) => dispatcher.call(method, request) as Promise<Result<ResponseOf<typeof method>>>,
     async close() {
       if (timer) clearInterval(timer);
+      database.close();
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
+import { projectMethods } from './areas/project';
 
 /** Every request the renderer can make. Each area of the app adds its methods in `areas/`. */
 export const apiMethods = {
   ...appMethods,
+  ...projectMethods,
 };
 
 /** Every event the renderer can receive. */

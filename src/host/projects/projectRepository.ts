@@ -127,9 +127,16 @@ export function createProjectRepository(options: ProjectRepositoryOptions): Proj
           tables.appendEdit(projectId, revision, edit, result.inverse, now());
         })();
       } catch (error) {
+        // The transaction rolled back and the cache is untouched; say why the edit did not fit.
         const message = (error as Error).message;
-        if (!/UNIQUE constraint failed: (nodes|environments)\.project_id, (nodes|environments)\.name/.test(message)) throw error;
-        return { applied: false, revision: entry.revision, diagnostics: [duplicateName(message)] };
+        if (/UNIQUE constraint failed: (nodes|environments)\.project_id, (nodes|environments)\.name/.test(message)) {
+          return { applied: false, revision: entry.revision, diagnostics: [duplicateName(message)] };
+        }
+        const code = (error as { code?: unknown }).code;
+        if (error instanceof TypeError || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))) {
+          return { applied: false, revision: entry.revision, diagnostics: malformedEdit(message) };
+        }
+        throw error;
       }
       cache.set(projectId, { project: result.project, positions, revision });
       return { applied: true, revision, inverse: result.inverse, rowsWritten, diagnostics: repository.diagnose(result.project) };
@@ -141,19 +148,21 @@ export function createProjectRepository(options: ProjectRepositoryOptions): Proj
 /** An edit that the pure code cannot even read (malformed JSON from a caller) becomes a diagnostic. */
 function safely(apply: () => ReturnType<typeof applyPureEdit>): ReturnType<typeof applyPureEdit> {
   try {
-    return apply();
+    const result = apply() as ReturnType<typeof applyPureEdit> | undefined;
+    return result && typeof result === 'object' && 'ok' in result ? result : { ok: false, diagnostics: malformedEdit('unknown kind') };
   } catch (error) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'edit.malformed',
-          message: `The edit is malformed (${(error as Error).message}); it was not applied. Send an edit of a known kind with all its fields.`,
-        },
-      ],
-    };
+    return { ok: false, diagnostics: malformedEdit((error as Error).message) };
   }
+}
+
+function malformedEdit(why: string): Diagnostic[] {
+  return [
+    {
+      severity: 'error',
+      code: 'edit.malformed',
+      message: `The edit is malformed (${why}); it was not applied. Send an edit of a known kind with all its fields.`,
+    },
+  ];
 }
 
 function duplicateName(message: string): Diagnostic {

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { ProjectSummary } from '../../core/api/areas/project';
 import type { BackendChoice, DiagramEdge, DiagramNode, Environment, Project } from '../../core/model/diagram';
 
 /** Where each node, edge and environment sits in its list: rows keep the model's order. */
@@ -8,13 +9,7 @@ export interface Positions {
   environments: Map<string, number>;
 }
 
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ProjectSummary };
 
 interface NodeRow {
   id: string;

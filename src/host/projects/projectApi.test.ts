@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHost } from '../createHost';
+
+const CANARY = 'canary-api-5b1d-never-echoed';
+
+function host(logged: string[] = []) {
+  return createHost({ version: 'test', dataDir: mkdtempSync(join(tmpdir(), 'driftless-api-')), shell: 'cli', heartbeatMs: 0, log: (line) => logged.push(line) });
+}
+
+describe('project API', () => {
+  it('creates, lists, edits, gets and deletes a project through validated calls', async () => {
+    const api = host();
+    expect(api.database.isOpen).toBe(false);
+    const created = await api.call('project.create', { name: 'shop', environments: ['dev', 'prod'] });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(api.database.isOpen).toBe(true);
+    const id = created.value.project.id;
+    const node = { id: 'a', name: 'web', bundle: 'service@1.0.0', position: { x: 0, y: 0 }, params: { size: 'small' } };
+    const applied = await api.call('diagram.apply', { projectId: id, edit: { kind: 'addNode', node } });
+    expect(applied).toMatchObject({ ok: true, value: { applied: true, revision: 1, inverse: { kind: 'deleteNodes', ids: ['a'] } } });
+    const got = await api.call('project.get', { id });
+    expect(got).toMatchObject({ ok: true, value: { revision: 1, project: { name: 'shop', diagram: { nodes: [node] } } } });
+    expect(await api.call('project.list', {})).toMatchObject({ ok: true, value: { projects: [{ id, name: 'shop', revision: 1 }] } });
+    const stale = await api.call('diagram.apply', { projectId: id, edit: { kind: 'unsetParam', id: 'a', param: 'size' }, baseRevision: 0 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('project.delete', { id })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await api.call('project.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await api.close();
+    expect(api.database.isOpen).toBe(false);
+  });
+
+  it('answers a bad edit with diagnostics or a clear invalid_request, never an internal error', async () => {
+    const logged: string[] = [];
+    const api = host(logged);
+    const created = await api.call('project.create', { name: 'p' });
+    if (!created.ok) throw new Error(created.error.message);
+    const projectId = created.value.project.id;
+    const call = api.dispatcher.call.bind(api.dispatcher);
+    expect(await call('diagram.apply', { projectId, edit: { nope: 1 } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call('diagram.apply', { projectId, edit: { kind: 'teleport' } })).toMatchObject({ ok: true, value: { applied: false } });
+    expect(await call('diagram.apply', { projectId, edit: { kind: 'addNode', node: null } })).toMatchObject({ ok: true, value: { applied: false } });
+    expect(await call('diagram.apply', { projectId, edit: { kind: 'batch', edits: 'x' } })).toMatchObject({ ok: true, value: { applied: false } });
+    const shapeless = await call('diagram.apply', { projectId, edit: { kind: 'addNode', node: { id: 'x' } } });
+    expect(shapeless).toMatchObject({ ok: true, value: { applied: false, diagnostics: [{ code: 'edit.malformed' }] } });
+    expect(await api.call('project.get', { id: projectId })).toMatchObject({ ok: true, value: { revision: 0, project: { diagram: { nodes: [] } } } });
+    expect(await call('project.create', { name: 'p', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call('project.create', { name: 'p' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(logged).toEqual([]);
+    await api.close();
+  });
+
+  it('sets and clears a secret without ever returning or logging its value', async () => {
+    const logged: string[] = [];
+    const api = host(logged);
+    const created = await api.call('project.create', { name: 'p' });
+    if (!created.ok) throw new Error(created.error.message);
+    const projectId = created.value.project.id;
+    const node = { id: 'db', name: 'db', bundle: 'pg@1.0.0', position: { x: 0, y: 0 }, params: {} };
+    await api.call('diagram.apply', { projectId, edit: { kind: 'addNode', node } });
+    const set = await api.call('secret.set', { projectId, nodeId: 'db', param: 'password', value: CANARY });
+    expect(set.ok).toBe(true);
+    const got = await api.call('project.get', { id: projectId });
+    expect(JSON.stringify([set, got, logged])).not.toContain(CANARY);
+    expect(got).toMatchObject({ ok: true, value: { project: { diagram: { nodes: [{ params: { password: { $secret: 'set' } } }] } } } });
+    const missing = await api.call('secret.set', { projectId, nodeId: 'ghost', param: 'password', value: CANARY });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(JSON.stringify(missing)).not.toContain(CANARY);
+    await api.call('secret.clear', { projectId, nodeId: 'db', param: 'password' });
+    const cleared = await api.call('project.get', { id: projectId });
+    expect(cleared).toMatchObject({ ok: true, value: { project: { diagram: { nodes: [{ params: {} }] } } } });
+    const path = api.database.path;
+    await api.close();
+    expect(readFileSync(path).includes(Buffer.from(CANARY))).toBe(false);
+  });
+});
