@@ -1,16 +1,18 @@
+import type { ApplyResponse, ProjectView } from '../../../src/core/api/areas/project';
 import type { ApiClient } from '../../../src/core/api/client';
 import type { CatalogSnapshot } from '../../../src/core/bundles/manifest';
 import type { Diagnostic } from '../../../src/core/diagnostics';
 import type { DiagramEdit } from '../../../src/core/diagram/edits';
-import type { Project } from '../../../src/core/model/diagram';
 
 /** What the canvas needs from the host: the catalog, one project, and a place to send edits. */
 export interface DiagramHost {
   catalog(): Promise<CatalogSnapshot>;
   onCatalogChanged(listener: (catalog: CatalogSnapshot) => void): () => void;
-  openProject(): Promise<Project>;
-  /** Sends one edit; resolves with the host's diagnostics for the project after it. */
-  apply(projectId: string, edit: DiagramEdit): Promise<Diagnostic[]>;
+  /** The project last open in this window (or the first, or a new one), with its diagnostics. */
+  openProject(): Promise<ProjectView>;
+  reload(projectId: string): Promise<ProjectView>;
+  /** Sends one edit; the host answers with the diagnostics of the whole diagram, or why it refused the edit. */
+  apply(projectId: string, edit: DiagramEdit): Promise<ApplyResponse>;
   setSecret(projectId: string, nodeId: string, param: string, value: string | null): Promise<Diagnostic[]>;
 }
 
@@ -47,30 +49,18 @@ export function createDiagramHost(api: ApiClient): DiagramHost {
       }
     },
     async openProject() {
-      const list = await call<unknown>('project.list', {});
-      const projects = (Array.isArray(list) ? list : ((list as { projects?: unknown[] }).projects ?? [])) as { id: string }[];
+      const { projects } = await call<{ projects: { id: string }[] }>('project.list', {});
       const remembered = localStorage.getItem(PROJECT_KEY);
       const chosen = projects.find((project) => project.id === remembered) ?? projects[0];
-      const opened = chosen
-        ? await call<unknown>('project.get', { id: chosen.id })
-        : await call<unknown>('project.create', { name: 'My infrastructure' });
-      const project = unwrapProject(opened);
-      localStorage.setItem(PROJECT_KEY, project.id);
-      return project;
+      const view = chosen ? await call<ProjectView>('project.get', { id: chosen.id }) : await call<ProjectView>('project.create', { name: 'My infrastructure' });
+      localStorage.setItem(PROJECT_KEY, view.project.id);
+      return view;
     },
-    async apply(projectId, edit) {
-      const response = await call<{ diagnostics?: Diagnostic[] }>('diagram.apply', { projectId, edit });
-      return response?.diagnostics ?? [];
-    },
+    reload: (projectId) => call<ProjectView>('project.get', { id: projectId }),
+    apply: (projectId, edit) => call<ApplyResponse>('diagram.apply', { projectId, edit }),
     async setSecret(projectId, nodeId, param, value) {
       const response = await call<{ diagnostics?: Diagnostic[] }>('secret.set', { projectId, nodeId, param, value });
       return response?.diagnostics ?? [];
     },
   };
-}
-
-function unwrapProject(value: unknown): Project {
-  const candidate = (value as { project?: Project }).project ?? (value as Project);
-  if (!candidate?.diagram) throw new HostError('The host answered without a project diagram.');
-  return candidate;
 }

@@ -1,11 +1,14 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkInstance } from 'elkjs/lib/elk-api';
 import type { BundleFlowNode, TypedFlowEdge } from '../state/deriveFlow';
 
-const elk = new ELK();
+let elk: Promise<ElkInstance> | undefined;
+
+// Loaded on first use: elk is large and most sessions never lay out.
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
 
 /** Positions for every node, laid out left to right along the edges (elk's layered algorithm). */
 export async function layoutLeftToRight(nodes: readonly BundleFlowNode[], edges: readonly TypedFlowEdge[]): Promise<{ id: string; position: { x: number; y: number } }[]> {
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',

@@ -58,12 +58,30 @@ export const useDiagramStore = create<DiagramState>((set, get) => {
       queue = queue
         .then(() => host.apply(result.project.id, edit))
         .then(
-          (hostDiagnostics) => set({ hostDiagnostics }),
+          async (response) => {
+            set({ hostDiagnostics: response.diagnostics });
+            // The host refused what the local copy accepted: take the host's project as the truth.
+            if (!response.applied) await resync(host, result.project.id, response.diagnostics);
+          },
           (error: Error) => set({ notice: `Not saved: ${error.message}` }),
         )
         .finally(() => set((state) => ({ pending: state.pending - 1 })));
     }
     return { inverse: result.inverse };
+  };
+
+  const resync = async (host: DiagramHost, projectId: string, why: Diagnostic[]) => {
+    const view = await host.reload(projectId);
+    const { catalog, nodes, edges } = get();
+    set({
+      project: view.project,
+      nodes: deriveNodes(view.project, catalog, nodes),
+      edges: deriveEdges(view.project, catalog, edges),
+      hostDiagnostics: view.diagnostics,
+      undoStack: [],
+      redoStack: [],
+      notice: `The host did not save the last edit: ${why.map((diagnostic) => diagnostic.message).join(' ')}`,
+    });
   };
 
   const refuse = (diagnostics: Diagnostic[]) => set({ notice: diagnostics.map((diagnostic) => diagnostic.message).join(' ') });
@@ -84,7 +102,15 @@ export const useDiagramStore = create<DiagramState>((set, get) => {
       };
       void host.catalog().then(adopt, (error: Error) => set({ loadError: error.message }));
       void host.openProject().then(
-        (project) => set({ project, nodes: deriveNodes(project, get().catalog, []), edges: deriveEdges(project, get().catalog, []), undoStack: [], redoStack: [] }),
+        ({ project, diagnostics }) =>
+          set({
+            project,
+            hostDiagnostics: diagnostics,
+            nodes: deriveNodes(project, get().catalog, []),
+            edges: deriveEdges(project, get().catalog, []),
+            undoStack: [],
+            redoStack: [],
+          }),
         (error: Error) => set({ loadError: error.message }),
       );
       return host.onCatalogChanged(adopt);
