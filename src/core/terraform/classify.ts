@@ -10,6 +10,7 @@ export type RunFailureCode =
   | 'config_invalid'
   | 'resource_failed'
   | 'cancelled'
+  | 'binary_missing'
   | 'unknown';
 
 export interface RunFailure {

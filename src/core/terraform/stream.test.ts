@@ -86,3 +86,14 @@ describe('live status', () => {
     expect(run.nodes.b).toBe('failed');
   });
 });
+
+describe('stream decoder memory', () => {
+  it('drops an over-long line without newline and resumes at the next line', () => {
+    const decoder = new StreamDecoder(100);
+    expect(decoder.push('x'.repeat(80))).toEqual([]);
+    expect(decoder.push('x'.repeat(80))).toEqual([]);
+    expect(decoder.push('x'.repeat(500))).toEqual([]);
+    const messages = decoder.push('xx\n{"type":"log","@message":"a","@level":"info","@module":"terraform.ui"}\n');
+    expect(messages).toHaveLength(1);
+  });
+});

@@ -74,16 +74,34 @@ export function parseStreamLine(line: string): StreamMessage | undefined {
  */
 export class StreamDecoder {
   private pending = '';
+  private skipping = false;
+
+  /** Lines longer than `maxLineLength` (a flood without newlines) are dropped, keeping memory bounded. */
+  constructor(private readonly maxLineLength = 8 * 1024 * 1024) {}
 
   /** Feeds a chunk; returns the messages completed by it. */
   push(chunk: string): StreamMessage[] {
-    const text = this.pending + chunk;
+    let text = this.pending + chunk;
+    if (this.skipping) {
+      const end = chunk.indexOf('\n');
+      if (end < 0) return [];
+      this.skipping = false;
+      text = chunk.slice(end + 1);
+    }
     const lastBreak = text.lastIndexOf('\n');
     if (lastBreak < 0) {
       this.pending = text;
+      if (text.length > this.maxLineLength) {
+        this.pending = '';
+        this.skipping = true;
+      }
       return [];
     }
     this.pending = text.slice(lastBreak + 1);
+    if (this.pending.length > this.maxLineLength) {
+      this.pending = '';
+      this.skipping = true;
+    }
     const messages: StreamMessage[] = [];
     for (const line of text.slice(0, lastBreak).split('\n')) {
       const message = parseStreamLine(line);
@@ -94,8 +112,9 @@ export class StreamDecoder {
 
   /** Parses what is left when the stream ends without a final newline. */
   end(): StreamMessage[] {
-    const rest = this.pending;
+    const rest = this.skipping ? '' : this.pending;
     this.pending = '';
+    this.skipping = false;
     const message = rest ? parseStreamLine(rest) : undefined;
     return message ? [message] : [];
   }

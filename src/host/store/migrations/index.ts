@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { diagramsMigration } from './001-diagrams';
 import { stateMigration } from './002-state';
+import { runsMigration } from './003-runs';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -16,4 +17,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   diagramsMigration,
   stateMigration,
+  runsMigration,
 ];

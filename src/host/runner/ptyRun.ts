@@ -1,0 +1,175 @@
+import { spawn, type IPty } from 'node-pty';
+
+/** Receives every output chunk, in order, before the consumer sees it (for example the runs table). */
+export interface OutputSink {
+  write(chunk: string): void;
+}
+
+export interface PtyRunOptions {
+  file: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  cols?: number;
+  rows?: number;
+  /** Output is gathered for this long and delivered as one chunk (VS Code's terminal bufferer). */
+  batchMs?: number;
+  /** Pause the pty when the consumer is this many characters behind… */
+  highWatermark?: number;
+  /** …and resume it when it is back under this many. */
+  lowWatermark?: number;
+  sink?: OutputSink;
+  /**
+   * The consumer (for example the renderer's terminal). With it, flow control is on: it must call
+   * `acknowledge(chunk.length)` once it has processed a chunk. Without it, nothing waits.
+   */
+  onData?: (chunk: string) => void;
+}
+
+export interface PtyExit {
+  exitCode: number;
+  /** The signal number that ended the process, when one did. */
+  signal?: number;
+  /** A cancel (Ctrl-C) was sent during the run. */
+  cancelled: boolean;
+  /** The process group was killed. */
+  killed: boolean;
+  /** Characters delivered in total. */
+  outputLength: number;
+}
+
+export interface PtyRun {
+  readonly pid: number;
+  readonly exited: Promise<PtyExit>;
+  /** The consumer has processed this many characters. */
+  acknowledge(characters: number): void;
+  resize(cols: number, rows: number): void;
+  write(data: string): void;
+  /** First call: Ctrl-C (SIGINT to the foreground group: terraform stops safely). Later calls: kill. */
+  cancel(): 'interrupted' | 'killed';
+  /** SIGKILL to the whole process group. */
+  kill(): void;
+  /** True while the pty is paused by flow control. */
+  readonly paused: boolean;
+}
+
+/** Starts a command in a pseudo-terminal with batched output, flow control and safe cancel. */
+export function startPtyRun(options: PtyRunOptions): PtyRun {
+  const batchMs = options.batchMs ?? 5;
+  const high = options.highWatermark ?? 100_000;
+  const low = options.lowWatermark ?? 5_000;
+  const pty: IPty = spawn(options.file, options.args, {
+    name: options.env.TERM ?? 'xterm-256color',
+    cols: options.cols ?? 120,
+    rows: options.rows ?? 30,
+    cwd: options.cwd,
+    env: options.env,
+  });
+
+  let pending: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let unacknowledged = 0;
+  let paused = false;
+  let cancelled = false;
+  let killed = false;
+  let outputLength = 0;
+  let exitedFlag = false;
+  let liveness: NodeJS.Timeout | undefined;
+
+  const resume = () => {
+    if (!paused) return;
+    paused = false;
+    if (liveness) clearInterval(liveness);
+    liveness = undefined;
+    pty.resume();
+  };
+
+  const pause = () => {
+    if (paused || exitedFlag) return;
+    paused = true;
+    pty.pause();
+    // node-pty destroys the socket 200 ms after the process ends; paused, its last output would be
+    // lost. While paused, check the process is alive and drain once it is gone.
+    liveness = setInterval(() => {
+      try {
+        process.kill(pty.pid, 0);
+      } catch {
+        resume();
+      }
+    }, 20);
+  };
+
+  const flush = () => {
+    timer = undefined;
+    if (pending.length === 0) return;
+    const chunk = pending.length === 1 ? pending[0]! : pending.join('');
+    pending = [];
+    outputLength += chunk.length;
+    options.sink?.write(chunk);
+    if (options.onData) {
+      unacknowledged += chunk.length;
+      if (unacknowledged > high) pause();
+      options.onData(chunk);
+    }
+  };
+
+  pty.onData((data) => {
+    pending.push(data);
+    timer ??= setTimeout(flush, batchMs);
+  });
+
+  const exited = new Promise<PtyExit>((resolve) => {
+    pty.onExit(({ exitCode, signal }) => {
+      exitedFlag = true;
+      if (timer) clearTimeout(timer);
+      flush();
+      if (liveness) clearInterval(liveness);
+      const result: PtyExit = { exitCode, cancelled, killed, outputLength };
+      if (signal) result.signal = signal;
+      resolve(result);
+    });
+  });
+
+  const kill = () => {
+    killed = true;
+    try {
+      process.kill(-pty.pid, 'SIGKILL'); // the pty's session: terraform, providers, local-exec children
+    } catch {
+      try {
+        pty.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
+
+  return {
+    pid: pty.pid,
+    exited,
+    get paused() {
+      return paused;
+    },
+    acknowledge(characters) {
+      unacknowledged = Math.max(0, unacknowledged - characters);
+      if (paused && unacknowledged < low) resume();
+    },
+    resize(cols, rows) {
+      if (!exitedFlag) pty.resize(Math.max(1, Math.floor(cols)), Math.max(1, Math.floor(rows)));
+    },
+    write(data) {
+      if (!exitedFlag) pty.write(data);
+    },
+    cancel() {
+      if (cancelled) {
+        kill();
+        return 'killed';
+      }
+      cancelled = true;
+      // Ctrl-C through the line discipline signals the whole foreground group, so a local-exec's
+      // own children (sleep, scripts) stop too; terraform then stops safely and releases its lock.
+      if (!exitedFlag) pty.write('\x03');
+      return 'interrupted';
+    },
+    kill,
+  };
+}

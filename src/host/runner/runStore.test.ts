@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../store/openDatabase';
+import { RunStore } from './runStore';
+
+const open = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'driftless-runs-')), 'driftless.db'));
+
+describe('run store', () => {
+  it('appends chunks and replays them exactly, in order', () => {
+    const db = open();
+    const store = new RunStore(db);
+    const run = store.create({ environmentId: 'dev', kind: 'plan', command: ['terraform', 'plan'], moduleHash: 'abc' });
+    const chunks = ['\x1b[1mPlan:\x1b[0m 1 to add\r\n', '', 'ünïcødé ✓ 🚀', 'x'.repeat(70000)];
+    chunks.forEach((chunk) => store.append(run.id, chunk));
+    expect([...store.chunks(run.id)].map((chunk) => chunk.data)).toEqual(chunks);
+    expect([...store.chunks(run.id, 2)].map((chunk) => chunk.seq)).toEqual([2, 3]);
+    // A second store (a restarted host) continues the sequence.
+    expect(new RunStore(db).append(run.id, 'more')).toBe(4);
+    db.close();
+  });
+
+  it('records the end, the plan and lists per environment with filters', () => {
+    const db = open();
+    const store = new RunStore(db);
+    const plan = store.create({ environmentId: 'dev', kind: 'plan', command: ['terraform', 'plan'] });
+    const apply = store.create({ environmentId: 'dev', kind: 'apply', command: ['terraform', 'apply'] });
+    store.create({ environmentId: 'prod', kind: 'plan', command: ['terraform', 'plan'] });
+    store.savePlan(plan.id, '{"format_version":"1.2"}');
+    store.finish(plan.id, { status: 'succeeded', exitCode: 0, summary: { totals: { create: 1 } } });
+    store.finish(apply.id, { status: 'failed', exitCode: 1 });
+    expect(store.get(plan.id)).toMatchObject({ status: 'succeeded', exitCode: 0, summary: { totals: { create: 1 } }, command: ['terraform', 'plan'] });
+    expect(store.get(plan.id)!.endedAt).toBeDefined();
+    expect(store.planOf(plan.id)).toBe('{"format_version":"1.2"}');
+    expect(store.list('dev').map((run) => run.id).sort()).toEqual([plan.id, apply.id].sort());
+    expect(store.list('dev', { status: 'failed' }).map((run) => run.id)).toEqual([apply.id]);
+    expect(store.list('dev', { kind: 'plan' }).map((run) => run.id)).toEqual([plan.id]);
+    db.close();
+  });
+
+  it('marks runs a crashed host left running as interrupted', () => {
+    const db = open();
+    const store = new RunStore(db);
+    const run = store.create({ environmentId: 'dev', kind: 'apply', command: ['terraform', 'apply'] });
+    const done = store.create({ environmentId: 'dev', kind: 'plan', command: ['terraform', 'plan'] });
+    store.finish(done.id, { status: 'succeeded', exitCode: 0 });
+    expect(new RunStore(db).markInterrupted().map((record) => record.id)).toEqual([run.id]);
+    expect(store.get(run.id)!.status).toBe('interrupted');
+    expect(store.get(done.id)!.status).toBe('succeeded');
+    db.close();
+  });
+});
