@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { DataDirError } from '../host/dataDir';
 import { WebShellError } from '../web/webShell';
 import { globalOptions, helpOf, type Command } from './command';
+import { bundlesCommand } from './commands/bundles';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
 import { packageVersion } from './packageRoot';
 
 /** Every subcommand; later features add theirs here. */
-export const commands: Command[] = [serveCommand, infoCommand];
+export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
 const expectedErrors = [DataDirError, WebShellError];

@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatcher, type Handlers } from './api/dispatch
 import { EventHub } from './api/eventHub';
 import { ensureDataDir } from './dataDir';
 import { createAppService } from './services/appService';
+import { createCatalogService } from './catalog/catalogService';
 import { exportProject, importProject } from './projects/projectFiles';
 import { createProjectService } from './projects/projectService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
@@ -20,6 +21,8 @@ export interface HostOptions {
   log?: (message: string) => void;
   /** Encrypts secrets at rest; default: the key file `<dataDir>/secret.key` (Electron passes a safeStorage one). */
   keys?: KeyProvider;
+  /** User bundle folders, after the built-in library (`driftless bundles --dir`, settings). */
+  bundleDirs?: string[];
 }
 
 export interface Host {
@@ -46,9 +49,12 @@ export function createHost(options: HostOptions): Host {
   });
   const database = createHostDatabase(dataDir);
   const projects = createProjectService({ database, keys: options.keys ?? fileKeyProvider(dataDir) });
+  const catalog = createCatalogService({ dirs: options.bundleDirs ?? [], watch: options.shell !== 'cli', onChanged: (snapshot) => events.emit('catalog.changed', snapshot) });
   const handlers: Handlers = {
     'app.info': () => app.info(),
     'app.echo': (request) => app.echo(request),
+    'catalog.list': () => catalog.list(),
+    'catalog.reload': () => catalog.reload(),
     'project.list': () => projects.list(),
     'project.create': (request) => projects.create(request.name, request.environments),
     'project.get': (request) => projects.get(request.id),
@@ -77,6 +83,7 @@ export function createHost(options: HostOptions): Host {
     call: (method, request) => dispatcher.call(method, request) as Promise<Result<ResponseOf<typeof method>>>,
     async close() {
       if (timer) clearInterval(timer);
+      catalog.close();
       database.close();
     },
   };

@@ -1,16 +1,19 @@
 import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
+import { catalogEvents, catalogMethods } from './areas/catalog';
 import { projectMethods } from './areas/project';
 
 /** Every request the renderer can make. Each area of the app adds its methods in `areas/`. */
 export const apiMethods = {
   ...appMethods,
+  ...catalogMethods,
   ...projectMethods,
 };
 
 /** Every event the renderer can receive. */
 export const apiEvents = {
   ...appEvents,
+  ...catalogEvents,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -1,0 +1,11 @@
+import type { CatalogSnapshot } from '../../bundles/manifest';
+import { emptyRequest, event, method } from '../schema';
+
+export const catalogMethods = {
+  'catalog.list': method<Record<string, never>, CatalogSnapshot>('Every bundle version and artifact type, with the diagnostics of each.', emptyRequest),
+  'catalog.reload': method<Record<string, never>, CatalogSnapshot>('Reads the bundle folders again (only changed bundles are parsed).', emptyRequest),
+};
+
+export const catalogEvents = {
+  'catalog.changed': event<CatalogSnapshot>('Bundle files changed on disk; the payload is the reloaded catalog.'),
+};
