@@ -1,18 +1,62 @@
+import { randomUUID } from 'node:crypto';
 import type { ImportResponse } from '../../core/api/areas/project';
 import { ApiFailure } from '../../core/api/errors';
+import type { Diagnostic } from '../../core/diagnostics';
+import { parseDiagramFile } from '../../core/diagramFile/parse';
+import { serializeDiagramFile } from '../../core/diagramFile/serialize';
+import type { Project } from '../../core/model/diagram';
+import { plaintextSecrets } from './plaintextSecrets';
 import type { ProjectService } from './projectService';
 
-/** The project as a `*.driftless.json` file text. */
+/** The project as a `*.driftless.json` file text: secrets only as "set"/"unset", never values. */
 export function exportProject(service: ProjectService, id: string): { fileName: string; text: string } {
-  void service;
-  void id;
-  throw new ApiFailure('unavailable', 'Export is not available yet.');
+  const project = service.repository().load(id);
+  if (!project) throw new ApiFailure('not_found', `There is no project with id "${id}".`);
+  const fileName = `${project.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.driftless.json`;
+  return { fileName, text: serializeDiagramFile(project, service.catalog()) };
 }
 
-/** Imports a file as a new project, all or nothing. */
-export function importProject(service: ProjectService, text: string, name?: string): ImportResponse {
-  void service;
-  void text;
-  void name;
-  throw new ApiFailure('unavailable', 'Import is not available yet.');
+/**
+ * Imports a file as a new project, all or nothing: every problem of the file is listed (with its
+ * JSON pointer) and nothing is stored unless there are none. The file's project id is kept when
+ * it is free (so export → import → export gives the same file), else a new one is given.
+ */
+export function importProject(service: ProjectService, text: string, name?: string, file?: string): ImportResponse {
+  const parsed = parseDiagramFile(text, file);
+  if ('diagnostics' in parsed) return { imported: false, diagnostics: parsed.diagnostics };
+  const repository = service.repository();
+  let project: Project = name === undefined ? parsed.project : { ...parsed.project, name };
+  const notes: Diagnostic[] = [];
+  if (repository.list().some((summary) => summary.name === project.name)) {
+    return {
+      imported: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'import.name-taken',
+          message: `A project named "${project.name}" already exists. Import under another name (--name NAME), or delete the existing project first.`,
+          location: { file, pointer: '/project/name' },
+        },
+      ],
+    };
+  }
+  const plaintext = plaintextSecrets(emptyLike(project), project, (ref) => service.sensitiveParams(ref));
+  if (plaintext.length > 0) {
+    return { imported: false, diagnostics: plaintext.map((diagnostic) => ({ ...diagnostic, location: { ...diagnostic.location, file } })) };
+  }
+  if (repository.find(project.id)?.id === project.id) {
+    notes.push({
+      severity: 'info',
+      code: 'import.new-id',
+      message: `A project with id "${project.id}" already exists, so the imported one was given a new id.`,
+      location: { file, pointer: '/project/id' },
+    });
+    project = { ...project, id: randomUUID() };
+  }
+  repository.insert(project);
+  return { imported: true, projectId: project.id, name: project.name, diagnostics: [...notes, ...service.diagnose(project)] };
+}
+
+function emptyLike(project: Project): Project {
+  return { id: project.id, name: project.name, diagram: { nodes: [], edges: [] }, environments: [] };
 }

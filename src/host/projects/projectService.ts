@@ -31,6 +31,10 @@ export interface ProjectService {
   apply(projectId: string, edit: DiagramEdit, baseRevision?: number): ApplyResponse;
   setSecret(slot: SecretSlotRequest, value: string | null): { diagnostics: Diagnostic[] };
   diagnose(project: Project): Diagnostic[];
+  /** The catalog now, if there is one. */
+  catalog(): CatalogSnapshot | undefined;
+  /** The sensitive params of a bundle ref, by the current catalog. */
+  sensitiveParams(bundleRef: string): ReadonlySet<string> | undefined;
 }
 
 /** The params a bundle marks `writeOnly` (sensitive). */
@@ -107,6 +111,8 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       return { diagnostics: view(slot.projectId).diagnostics };
     },
     diagnose,
+    catalog: () => options.catalog?.(),
+    sensitiveParams,
   };
   return service;
 }

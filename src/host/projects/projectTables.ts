@@ -17,7 +17,6 @@ interface NodeRow {
   position: number;
   bundle_name: string;
   bundle_version: string;
-  bundle_hash: string | null;
   x: number;
   y: number;
 }
@@ -76,21 +75,32 @@ export class ProjectTables {
   insertNode(projectId: string, node: DiagramNode, position: number): void {
     const bundle = splitBundleRef(node.bundle);
     this.run(
-      'INSERT INTO nodes (project_id, id, name, position, bundle_name, bundle_version, bundle_hash, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      projectId, node.id, node.name, position, bundle.name, bundle.version, bundleHashOf(node), node.position.x, node.position.y,
+      'INSERT INTO nodes (project_id, id, name, position, bundle_name, bundle_version, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      projectId, node.id, node.name, position, bundle.name, bundle.version, node.position.x, node.position.y,
     );
   }
 
   updateNode(projectId: string, node: DiagramNode, position: number): void {
     const bundle = splitBundleRef(node.bundle);
     this.run(
-      'UPDATE nodes SET name = ?, position = ?, bundle_name = ?, bundle_version = ?, bundle_hash = ?, x = ?, y = ? WHERE project_id = ? AND id = ?',
-      node.name, position, bundle.name, bundle.version, bundleHashOf(node), node.position.x, node.position.y, projectId, node.id,
+      'UPDATE nodes SET name = ?, position = ?, bundle_name = ?, bundle_version = ?, x = ?, y = ? WHERE project_id = ? AND id = ?',
+      node.name, position, bundle.name, bundle.version, node.position.x, node.position.y, projectId, node.id,
     );
   }
 
   deleteNode(projectId: string, nodeId: string): void {
     this.run('DELETE FROM nodes WHERE project_id = ? AND id = ?', projectId, nodeId);
+  }
+
+  setBundleHash(projectId: string, ref: string, hash: string): void {
+    this.run(
+      'INSERT INTO project_bundles (project_id, ref, hash) VALUES (?, ?, ?) ON CONFLICT (project_id, ref) DO UPDATE SET hash = excluded.hash',
+      projectId, ref, hash,
+    );
+  }
+
+  deleteBundleHash(projectId: string, ref: string): void {
+    this.run('DELETE FROM project_bundles WHERE project_id = ? AND ref = ?', projectId, ref);
   }
 
   setParam(projectId: string, nodeId: string, key: string, value: unknown): void {
@@ -184,7 +194,6 @@ export class ProjectTables {
         position: { x: row.x, y: row.y },
         params: {},
       };
-      if (row.bundle_hash !== null) (node as DiagramNode & { bundleHash?: string }).bundleHash = row.bundle_hash;
       nodes.set(row.id, node);
       positions.nodes.set(row.id, row.position);
     }
@@ -218,7 +227,15 @@ export class ProjectTables {
       if (row.confirmed_untyped) edge.confirmedUntyped = true;
       return edge;
     });
-    return { project: { id: summary.id, name: summary.name, diagram: { nodes: [...nodes.values()], edges }, environments: this.readEnvironments(projectId, positions) }, positions };
+    const project: Project = {
+      id: summary.id,
+      name: summary.name,
+      diagram: { nodes: [...nodes.values()], edges },
+      environments: this.readEnvironments(projectId, positions),
+    };
+    const hashes = this.statement('SELECT ref, hash FROM project_bundles WHERE project_id = ? ORDER BY rowid').all(projectId) as { ref: string; hash: string }[];
+    if (hashes.length > 0) project.bundleHashes = Object.fromEntries(hashes.map((row) => [row.ref, row.hash]));
+    return { project, positions };
   }
 
   private readEnvironments(projectId: string, positions: Positions): Environment[] {
@@ -250,11 +267,6 @@ export class ProjectTables {
     }
     return [...environments.values()];
   }
-}
-
-function bundleHashOf(node: DiagramNode): string | null {
-  const hash = (node as DiagramNode & { bundleHash?: unknown }).bundleHash;
-  return typeof hash === 'string' ? hash : null;
 }
 
 function backendConfigOf(backend: BackendChoice): string | null {

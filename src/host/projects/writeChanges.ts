@@ -1,4 +1,4 @@
-import type { DiagramNode, Environment, Project } from '../../core/model/diagram';
+import type { Environment, Project } from '../../core/model/diagram';
 import type { Positions, ProjectTables } from './projectTables';
 
 /** How many rows one save touched: proves an edit writes only what changed. */
@@ -47,7 +47,7 @@ export function writeChanges(tables: ProjectTables, before: Project, after: Proj
       if (node.formerNames?.length) tables.replaceFormerNames(projectId, node.id, node.formerNames);
       return;
     }
-    if (moved || node.name !== old.name || node.bundle !== old.bundle || !same(node.position, old.position) || hashOf(node) !== hashOf(old)) {
+    if (moved || node.name !== old.name || node.bundle !== old.bundle || !same(node.position, old.position)) {
       tables.updateNode(projectId, node, position);
       counts.rows++;
     }
@@ -57,6 +57,21 @@ export function writeChanges(tables: ProjectTables, before: Project, after: Proj
       counts.rows++;
     }
   });
+
+  if (after.bundleHashes !== before.bundleHashes) {
+    const oldHashes = before.bundleHashes ?? {};
+    const newHashes = after.bundleHashes ?? {};
+    for (const ref of Object.keys(oldHashes)) {
+      if (Object.hasOwn(newHashes, ref)) continue;
+      tables.deleteBundleHash(projectId, ref);
+      counts.rows++;
+    }
+    for (const [ref, hash] of Object.entries(newHashes)) {
+      if (oldHashes[ref] === hash) continue;
+      tables.setBundleHash(projectId, ref, hash);
+      counts.rows++;
+    }
+  }
 
   const oldEdges = new Map(before.diagram.edges.map((edge) => [edge.id, edge]));
   writeOrdered(after.diagram.edges, positions.edges, oldEdges, (edge, old, position, moved) => {
@@ -163,6 +178,3 @@ function writeEnvironment(
   return rows;
 }
 
-function hashOf(node: DiagramNode): unknown {
-  return (node as DiagramNode & { bundleHash?: unknown }).bundleHash;
-}

@@ -49,13 +49,20 @@ export const diagramsMigration: Migration = {
         position INTEGER NOT NULL,
         bundle_name TEXT NOT NULL,
         bundle_version TEXT NOT NULL,
-        bundle_hash TEXT,
         x REAL NOT NULL,
         y REAL NOT NULL,
         PRIMARY KEY (project_id, id),
         UNIQUE (project_id, name)
       ) STRICT;
       CREATE INDEX nodes_by_bundle ON nodes (bundle_name, bundle_version);
+
+      -- The content hash recorded for each bundle ref the project uses (Project.bundleHashes).
+      CREATE TABLE project_bundles (
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        ref TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (project_id, ref)
+      ) STRICT;
 
       CREATE TABLE node_former_names (
         project_id TEXT NOT NULL,
