@@ -1,4 +1,4 @@
-import { maskSensitivePaths } from './sensitivePaths';
+import { maskSensitivePaths, SENSITIVE } from './sensitivePaths';
 
 /** One resource instance of a state, as the inventory keeps it. */
 export interface InventoryEntry {
@@ -17,11 +17,15 @@ export interface InventoryEntry {
   resourceId: string | null;
   /** Scalar attributes (and string maps such as tags), sensitive paths masked. */
   attributes: Record<string, unknown>;
-  /** Every attribute, sensitive paths masked: what the diff compares. */
+  /** Every attribute, sensitive paths masked: what the diff shows. */
   allAttributes: Record<string, unknown>;
+  /** Every attribute as stored, sensitive values included: what the diff compares. Never shown. */
+  rawAttributes: Record<string, unknown>;
 }
 
 const longestString = 512;
+/** Attribute names masked in the inventory even when the state does not mark them (older states, providers that forget). */
+const secretName = /password|secret|token|private_key|credential/i;
 const topModule = /^module\.([^.[]+)/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,7 +40,8 @@ function instanceKey(indexKey: unknown): string {
 function selectAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
   const selected: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(attributes)) {
-    if (typeof value === 'string') selected[key] = value.length > longestString ? `${value.slice(0, longestString)}…` : value;
+    if (secretName.test(key) && value !== null && value !== SENSITIVE) selected[key] = SENSITIVE;
+    else if (typeof value === 'string') selected[key] = value.length > longestString ? `${value.slice(0, longestString)}…` : value;
     else if (typeof value === 'number' || typeof value === 'boolean') selected[key] = value;
     else if (isRecord(value) && Object.values(value).every((item) => typeof item === 'string') && Object.keys(value).length <= 64) {
       selected[key] = value; // tags, labels
@@ -73,6 +78,7 @@ export function inventoryOf(state: unknown): InventoryEntry[] {
         resourceId: typeof masked.id === 'string' ? masked.id : typeof masked.id === 'number' ? String(masked.id) : null,
         attributes: selectAttributes(masked),
         allAttributes: masked,
+        rawAttributes: raw,
       });
     }
   }
