@@ -3,12 +3,15 @@ import { DataDirError } from '../host/dataDir';
 import { WebShellError } from '../web/webShell';
 import { globalOptions, helpOf, type Command } from './command';
 import { bundlesCommand } from './commands/bundles';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
+import { stateBackendCommand } from './commands/state-backend';
 import { packageVersion } from './packageRoot';
 
 /** Every subcommand; later features add theirs here. */
-export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand];
+export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
 const expectedErrors = [DataDirError, WebShellError];
