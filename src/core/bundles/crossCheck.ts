@@ -47,7 +47,9 @@ export function crossCheck(manifest: BundleManifest, module: ModuleInfo, options
     const pointer = `/connections/${escape(name)}`;
     const variable = module.variables[name];
     if (!variable) {
-      report('crosscheck.connection-not-variable', `Connection "${name}" is not a variable of the module.${didYouMean(name, variableNames)} Rename it or add variable "${name}" (an object) to the module.`, pointer);
+      const unused = variableNames.filter((candidate) => !properties[candidate] && !manifest.connections[candidate]);
+      const hint = didYouMean(name, variableNames) || (unused.length > 0 ? ` Variables no param or connection uses: ${unused.join(', ')}.` : '');
+      report('crosscheck.connection-not-variable', `Connection "${name}" is not a variable of the module.${hint} Rename it or add variable "${name}" (an object) to the module.`, pointer);
       continue;
     }
     if (properties[name]) report('crosscheck.param-and-connection', `"${name}" is both a param and a connection: keep one.`, pointer);

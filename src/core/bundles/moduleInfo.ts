@@ -49,7 +49,7 @@ function firstBlock(value: unknown): Block {
 
 /** The 1-based line where `<keyword> "<name>"` opens, for diagnostics. */
 export function lineOf(text: string, keyword: string, name: string): number | undefined {
-  const pattern = new RegExp(`^\\s*${keyword}\\s+"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'm');
+  const pattern = new RegExp(`^[ \\t]*${keyword}\\s+"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'm');
   const match = pattern.exec(text);
   return match ? text.slice(0, match.index).split('\n').length : undefined;
 }

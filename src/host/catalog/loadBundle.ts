@@ -29,7 +29,7 @@ export function bundleOriginOf(names: readonly string[]): BundleOrigin | undefin
 
 /** Parses YAML text; a syntax error is a diagnostic with its line and column. */
 export function readYaml(text: string, file: string, code: string): { value?: unknown; diagnostics: Diagnostic[] } {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const position = error.linePos?.[0];

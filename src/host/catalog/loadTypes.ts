@@ -12,6 +12,7 @@ import { checkArtifactTypeDocument, compileUserSchema } from './schemaValidation
 export function loadArtifactTypes(dirs: readonly string[]): { types: ArtifactTypeDef[]; diagnostics: Diagnostic[] } {
   const types: ArtifactTypeDef[] = [];
   const diagnostics: Diagnostic[] = [];
+  const fileOf = new Map<string, string>();
   for (const dir of dirs) {
     const typesDir = join(dir, 'types');
     let names: string[];
@@ -47,6 +48,7 @@ export function loadArtifactTypes(dirs: readonly string[]): { types: ArtifactTyp
         diagnostics.push({ severity: 'error', code: 'type.duplicate', message: `Artifact type "${stem}" is defined twice; this file is ignored. Rename one of them.`, location: { file, pointer: '/name' } });
         continue;
       }
+      fileOf.set(stem, file);
       types.push({
         name: stem,
         title: raw.title as string,
@@ -61,7 +63,7 @@ export function loadArtifactTypes(dirs: readonly string[]): { types: ArtifactTyp
   const known = types.map((type) => type.name);
   for (const type of types) {
     if (type.extends === undefined || known.includes(type.extends)) continue;
-    diagnostics.push({ severity: 'error', code: 'type.unknown-parent', message: `Type "${type.name}" extends "${type.extends}", which is not defined.${didYouMean(type.extends, known)} Fix the name or add the type.`, location: { file: `types/${type.name}.yaml`, pointer: '/extends' } });
+    diagnostics.push({ severity: 'error', code: 'type.unknown-parent', message: `Type "${type.name}" extends "${type.extends}", which is not defined.${didYouMean(type.extends, known)} Fix the name or add the type.`, location: { file: fileOf.get(type.name), pointer: '/extends' } });
   }
   return { types, diagnostics };
 }
