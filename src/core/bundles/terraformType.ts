@@ -182,7 +182,7 @@ export function parseTerraformType(expression: string): TypeParse {
   try {
     const parser = new Parser(tokenize(unwrapExpression(expression)));
     const type = parser.type();
-    if (!parser.done()) return { ok: false, message: `"${expression}" has text after the type` };
+    if (!parser.done()) return { ok: false, message: `"${unwrapExpression(expression)}" is not a valid type: it has text after the type` };
     return { ok: true, type };
   } catch (error) {
     return { ok: false, message: `"${unwrapExpression(expression)}" is not a valid type: ${(error as Error).message}` };
