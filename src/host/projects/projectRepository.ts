@@ -118,7 +118,8 @@ export function createProjectRepository(options: ProjectRepositoryOptions): Proj
       if (refused.length > 0) return { applied: false, revision: entry.revision, diagnostics: refused };
 
       const revision = entry.revision + 1;
-      const positions = clonePositions(entry.positions);
+      // writeChanges updates positions in place; a failed save drops the cached entry instead.
+      const positions = entry.positions;
       let rowsWritten = 0;
       try {
         db.transaction(() => {
@@ -127,7 +128,8 @@ export function createProjectRepository(options: ProjectRepositoryOptions): Proj
           tables.appendEdit(projectId, revision, edit, result.inverse, now());
         })();
       } catch (error) {
-        // The transaction rolled back and the cache is untouched; say why the edit did not fit.
+        // The transaction rolled back; reload from the database next time, and say why the edit did not fit.
+        cache.delete(projectId);
         const message = (error as Error).message;
         if (/UNIQUE constraint failed: (nodes|environments)\.project_id, (nodes|environments)\.name/.test(message)) {
           return { applied: false, revision: entry.revision, diagnostics: [duplicateName(message)] };
@@ -172,8 +174,4 @@ function duplicateName(message: string): Diagnostic {
     code: `edit.duplicate-${what}-name`,
     message: `Another ${what} already has that name; names are unique in a project. Choose another name.`,
   };
-}
-
-function clonePositions(positions: Positions): Positions {
-  return { nodes: new Map(positions.nodes), edges: new Map(positions.edges), environments: new Map(positions.environments) };
 }

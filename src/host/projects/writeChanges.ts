@@ -17,30 +17,18 @@ export function writeChanges(tables: ProjectTables, before: Project, after: Proj
   const counts: WriteCounts = { rows: 0 };
   const projectId = after.id;
   // Removals first, so a name freed by one item can be taken by another in the same edit.
-  const nextNodes = new Set(after.diagram.nodes.map((node) => node.id));
-  for (const node of before.diagram.nodes) {
-    if (nextNodes.has(node.id)) continue;
-    tables.deleteNode(projectId, node.id);
-    positions.nodes.delete(node.id);
-    counts.rows++;
-  }
-  const nextEdges = new Set(after.diagram.edges.map((edge) => edge.id));
-  for (const edge of before.diagram.edges) {
-    if (nextEdges.has(edge.id)) continue;
-    tables.deleteEdge(projectId, edge.id);
-    positions.edges.delete(edge.id);
-    counts.rows++;
-  }
-  const nextEnvironments = new Set(after.environments.map((environment) => environment.id));
-  for (const environment of before.environments) {
-    if (nextEnvironments.has(environment.id)) continue;
-    tables.deleteEnvironment(projectId, environment.id);
-    positions.environments.delete(environment.id);
-    counts.rows++;
+  // A list the edit did not touch is the same array (structural sharing): skip it whole.
+  const nodesChanged = after.diagram.nodes !== before.diagram.nodes;
+  const edgesChanged = after.diagram.edges !== before.diagram.edges;
+  const environmentsChanged = after.environments !== before.environments;
+  if (nodesChanged && !sameIds(before.diagram.nodes, after.diagram.nodes)) removeMissing(before.diagram.nodes, after.diagram.nodes, (id) => tables.deleteNode(projectId, id), positions.nodes, counts);
+  if (edgesChanged && !sameIds(before.diagram.edges, after.diagram.edges)) removeMissing(before.diagram.edges, after.diagram.edges, (id) => tables.deleteEdge(projectId, id), positions.edges, counts);
+  if (environmentsChanged) {
+    removeMissing(before.environments, after.environments, (id) => tables.deleteEnvironment(projectId, id), positions.environments, counts);
   }
 
-  const oldNodes = new Map(before.diagram.nodes.map((node) => [node.id, node]));
-  writeOrdered(after.diagram.nodes, positions.nodes, oldNodes, (node, old, position, moved) => {
+  const oldNodes = lookup(nodesChanged, before.diagram.nodes, after.diagram.nodes);
+  if (nodesChanged) writeOrdered(after.diagram.nodes, before.diagram.nodes, positions.nodes, oldNodes, (node, old, position, moved) => {
     if (!old) {
       tables.insertNode(projectId, node, position);
       counts.rows += 1 + writeParams(tables, projectId, node.id, {}, node.params);
@@ -73,19 +61,47 @@ export function writeChanges(tables: ProjectTables, before: Project, after: Proj
     }
   }
 
-  const oldEdges = new Map(before.diagram.edges.map((edge) => [edge.id, edge]));
-  writeOrdered(after.diagram.edges, positions.edges, oldEdges, (edge, old, position, moved) => {
+  const oldEdges = lookup(edgesChanged, before.diagram.edges, after.diagram.edges);
+  if (edgesChanged) writeOrdered(after.diagram.edges, before.diagram.edges, positions.edges, oldEdges, (edge, old, position, moved) => {
     if (old && !moved && same(edge, old)) return;
     if (old) tables.deleteEdge(projectId, edge.id);
     tables.insertEdge(projectId, edge, position);
     counts.rows++;
   });
 
-  const oldEnvironments = new Map(before.environments.map((environment) => [environment.id, environment]));
-  writeOrdered(after.environments, positions.environments, oldEnvironments, (environment, old, position, moved) => {
+  const oldEnvironments = lookup(environmentsChanged, before.environments, after.environments);
+  if (environmentsChanged) writeOrdered(after.environments, before.environments, positions.environments, oldEnvironments, (environment, old, position, moved) => {
     counts.rows += writeEnvironment(tables, projectId, environment, old, position, moved);
   });
   return counts;
+}
+
+/** True when both lists hold the same ids in the same order (an edit changed items in place). */
+function sameIds(before: readonly { id: string }[], after: readonly { id: string }[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let index = 0; index < after.length; index++) if (after[index]!.id !== before[index]!.id) return false;
+  return true;
+}
+
+/** The old items by id, or undefined when the ids line up by index (then writeOrdered pairs them by index). */
+function lookup<T extends { id: string }>(changed: boolean, before: readonly T[], after: readonly T[]): Map<string, T> | undefined {
+  return changed && !sameIds(before, after) ? new Map(before.map((item) => [item.id, item])) : undefined;
+}
+
+function removeMissing<T extends { id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+  remove: (id: string) => void,
+  positions: Map<string, number>,
+  counts: WriteCounts,
+): void {
+  const next = new Set(after.map((item) => item.id));
+  for (const item of before) {
+    if (next.has(item.id)) continue;
+    remove(item.id);
+    positions.delete(item.id);
+    counts.rows++;
+  }
 }
 
 /**
@@ -95,10 +111,18 @@ export function writeChanges(tables: ProjectTables, before: Project, after: Proj
  */
 function writeOrdered<T extends { id: string }>(
   items: readonly T[],
+  previousItems: readonly T[],
   positions: Map<string, number>,
-  old: Map<string, T>,
+  old: Map<string, T> | undefined,
   write: (item: T, old: T | undefined, position: number, moved: boolean) => void,
 ): void {
+  if (!old) {
+    // Same ids in the same order: only the replaced objects changed; positions stay.
+    items.forEach((item, index) => {
+      if (item !== previousItems[index]) write(item, previousItems[index], positions.get(item.id)!, false);
+    });
+    return;
+  }
   let previous = -1;
   for (const item of items) {
     const stored = positions.get(item.id);
