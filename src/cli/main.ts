@@ -3,15 +3,18 @@ import { DataDirError } from '../host/dataDir';
 import { WebShellError } from '../web/webShell';
 import { globalOptions, helpOf, type Command } from './command';
 import { bundlesCommand } from './commands/bundles';
+import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { mergeCommand } from './commands/merge';
 import { serveCommand } from './commands/serve';
 import { stateBackendCommand } from './commands/state-backend';
+import { validateCommand } from './commands/validate';
 import { packageVersion } from './packageRoot';
 
 /** Every subcommand; later features add theirs here. */
-export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand];
+export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, validateCommand, diffCommand, mergeCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
 const expectedErrors = [DataDirError, WebShellError];

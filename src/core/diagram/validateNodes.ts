@@ -81,7 +81,9 @@ export function checkOverrides(
   if (bundle === undefined) return [];
   const diagnostics = unknownParams(node, bundle, overrides, environment.name);
   if (validateParams) {
-    diagnostics.push(...validateParams(bundle, { ...node.params, ...overrides }, { nodeId: node.id, environment: environment.name }));
+    // Problems of the node's own params are reported once, on the node; here only those the overrides cause.
+    const effective = validateParams(bundle, { ...node.params, ...overrides }, { nodeId: node.id, environment: environment.name });
+    diagnostics.push(...effective.filter((diagnostic) => diagnostic.location?.field === undefined || Object.hasOwn(overrides, diagnostic.location.field)));
   }
   return diagnostics;
 }
