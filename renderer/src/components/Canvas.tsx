@@ -14,6 +14,7 @@ const nodeTypes = { bundle: BundleNode };
 const edgeTypes = { typed: TypedEdge };
 export const BUNDLE_DRAG_TYPE = 'application/x-driftless-bundle';
 const VIEWPORT_KEY = 'driftless.viewport';
+const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 
 function savedViewport(): Viewport | undefined {
   try {
@@ -92,9 +93,8 @@ export function Canvas() {
         onMoveEnd={onMoveEnd}
         defaultViewport={viewport}
         fitView={!viewport}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={[16, 16]}
         proOptions={{ hideAttribution: true }}

@@ -1,14 +1,15 @@
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BundleManifest } from '../../../src/core/bundles/manifest';
 import type { DiagramEdit } from '../../../src/core/diagram/edits';
 import type { DiagramNode, Environment } from '../../../src/core/model/diagram';
 import { useDiagramStore } from '../state/diagramStore';
+import { hostValidator } from './hostValidator';
 import { changedParams, sensitiveParams, visibleSchema, withoutSensitive } from './paramsSchema';
 
-const COMMIT_DELAY_MS = 400;
+// Short: the host's validation messages arrive after each commit, so this is also the validation delay.
+const COMMIT_DELAY_MS = 300;
 
 interface ParamsFormProps {
   node: DiagramNode;
@@ -33,12 +34,14 @@ export function ParamsForm({ node, manifest, environment }: ParamsFormProps) {
   const extraErrors = useMemo(() => {
     const errors: Record<string, { __errors: string[] }> = {};
     for (const diagnostic of hostDiagnostics) {
-      const field = diagnostic.location?.field;
-      if (diagnostic.location?.nodeId !== node.id || !field) continue;
-      (errors[field] ??= { __errors: [] }).__errors.push(diagnostic.message);
+      const { field, nodeId, environment: where } = diagnostic.location ?? {};
+      if (nodeId !== node.id || !field) continue;
+      if (environment && where !== undefined && where !== environment.name) continue;
+      const messages = (errors[field] ??= { __errors: [] }).__errors;
+      if (!messages.includes(diagnostic.message)) messages.push(diagnostic.message);
     }
     return errors as ErrorSchema;
-  }, [hostDiagnostics, node.id]);
+  }, [hostDiagnostics, node.id, environment]);
 
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latest = useRef({ draft, stored, node, environment });
@@ -67,8 +70,7 @@ export function ParamsForm({ node, manifest, environment }: ParamsFormProps) {
       schema={schema}
       uiSchema={{ ...(manifest.ui as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
       formData={draft}
-      validator={validator}
-      liveValidate="onChange"
+      validator={hostValidator}
       showErrorList={false}
       extraErrors={extraErrors}
       idPrefix={`param-${node.id}`}

@@ -1,6 +1,6 @@
-/** A Terraform identifier made from any text: letters, digits, `_` and `-`, starting with a letter. */
+/** A Terraform identifier made from any text: lowercase letters, digits and `_`, starting with a letter. */
 export function identifierFrom(text: string): string {
-  const cleaned = text.toLowerCase().replace(/[^a-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  const cleaned = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   return /^[a-z]/.test(cleaned) ? cleaned : `n_${cleaned || 'node'}`;
 }
 

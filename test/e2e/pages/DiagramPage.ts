@@ -39,6 +39,11 @@ export class DiagramPage extends AppPage {
     return this.canvas.locator('.react-flow__edge');
   }
 
+  /** Waits until the canvas shows exactly `count` edges (SVG groups count as attached, not "visible"). */
+  async edgeCount(count: number): Promise<void> {
+    await this.page.waitForFunction((expected) => document.querySelectorAll('.react-flow__edge').length === expected, count);
+  }
+
   /** A port handle of a node, named "<port> (<artifact type>)". */
   handle(nodeName: string, port: string, artifactType: string): Locator {
     return this.node(nodeName).getByLabel(`${port} (${artifactType})`, { exact: true });
@@ -75,7 +80,41 @@ export class DiagramPage extends AppPage {
 
   /** Presses a shortcut with the canvas focused (not a text field). */
   async shortcut(keys: string): Promise<void> {
-    await this.canvas.locator('.react-flow__pane').focus().catch(() => undefined);
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await this.page.keyboard.press(keys);
+  }
+
+  /** Deletes every node (confirming the downstream warning) so a test starts from an empty diagram. */
+  async clearDiagram(): Promise<void> {
+    if ((await this.nodes().count()) === 0) return;
+    await this.shortcut('Control+a');
+    await this.shortcut('Delete');
+    const confirm = this.page.getByRole('alertdialog', { name: 'Delete nodes' });
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Delete' }).click();
+    await this.nodes().first().waitFor({ state: 'detached' });
+    await this.saved();
+  }
+
+  /** Adds a bundle with the keyboard: focus its palette item and press Enter. */
+  async addWithKeyboard(title: string): Promise<void> {
+    await this.paletteItem(title).focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Moves a node by dragging its header. */
+  async dragNode(name: string, by: { x: number; y: number }): Promise<void> {
+    const box = await this.node(name).locator('.bundle-node-header').boundingBox();
+    if (!box) throw new Error(`node ${name} is not visible`);
+    await this.page.mouse.move(box.x + 20, box.y + 10);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 20 + by.x, box.y + 10 + by.y, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /** The node's position on the canvas: React Flow's transform of it. */
+  async nodePosition(name: string): Promise<string | null> {
+    const inner = this.page.getByRole('group', { name: `Node ${name}`, exact: true });
+    const style = await this.canvas.locator('.react-flow__node').filter({ has: inner }).getAttribute('style');
+    return /transform: ([^;]+)/.exec(style ?? '')?.[1] ?? null;
   }
 }
