@@ -10,6 +10,7 @@ import { exportProject, importProject } from './projects/projectFiles';
 import { createProjectService } from './projects/projectService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
 import { createHostDatabase, type HostDatabase } from './store/hostDatabase';
+import { createParamValidator } from './validation/paramValidator';
 
 export interface HostOptions {
   version: string;
@@ -48,8 +49,13 @@ export function createHost(options: HostOptions): Host {
     terraformBinary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform',
   });
   const database = createHostDatabase(dataDir);
-  const projects = createProjectService({ database, keys: options.keys ?? fileKeyProvider(dataDir) });
   const catalog = createCatalogService({ dirs: options.bundleDirs ?? [], watch: options.shell !== 'cli', onChanged: (snapshot) => events.emit('catalog.changed', snapshot) });
+  const projects = createProjectService({
+    database,
+    keys: options.keys ?? fileKeyProvider(dataDir),
+    catalog: () => catalog.list(),
+    validateParams: createParamValidator(),
+  });
   const handlers: Handlers = {
     'app.info': () => app.info(),
     'app.echo': (request) => app.echo(request),

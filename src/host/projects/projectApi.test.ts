@@ -76,3 +76,26 @@ describe('project API', () => {
     expect(readFileSync(path).includes(Buffer.from(CANARY))).toBe(false);
   });
 });
+
+describe('project API with the built-in catalog', () => {
+  it('answers with validation of the whole diagram and refuses a sensitive value in plain text', async () => {
+    const api = host();
+    const created = await api.call('project.create', { name: 'catalogued' });
+    if (!created.ok) throw new Error(created.error.message);
+    const projectId = created.value.project.id;
+    const ghost = { id: 'g', name: 'ghost', bundle: 'no-such-bundle@9.9.9', position: { x: 0, y: 0 }, params: {} };
+    const added = await api.call('diagram.apply', { projectId, edit: { kind: 'addNode', node: ghost } });
+    expect(added).toMatchObject({ ok: true, value: { applied: true, diagnostics: [expect.objectContaining({ code: 'diagram.missing-bundle' })] } });
+
+    const database = { id: 'db', name: 'db', bundle: 'aws-rds-postgres@1.0.0', position: { x: 0, y: 0 }, params: { name: 'app' } };
+    await api.call('diagram.apply', { projectId, edit: { kind: 'addNode', node: database } });
+    const plain = await api.call('diagram.apply', { projectId, edit: { kind: 'setParam', id: 'db', param: 'password', value: 'hunter22' } });
+    expect(plain).toMatchObject({ ok: true, value: { applied: false, diagnostics: [{ code: 'secret.plaintext', location: { nodeId: 'db', field: 'password' } }] } });
+    const secret = await api.call('secret.set', { projectId, nodeId: 'db', param: 'password', value: 'hunter22' });
+    expect(secret.ok).toBe(true);
+    const exported = await api.call('project.export', { id: projectId });
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value.text).not.toContain('hunter22');
+    await api.close();
+  });
+});

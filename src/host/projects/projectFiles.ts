@@ -9,7 +9,8 @@ import { plaintextSecrets } from './plaintextSecrets';
 import type { ProjectService } from './projectService';
 
 /** The project as a `*.driftless.json` file text: secrets only as "set"/"unset", never values. */
-export function exportProject(service: ProjectService, id: string): { fileName: string; text: string } {
+export async function exportProject(service: ProjectService, id: string): Promise<{ fileName: string; text: string }> {
+  await service.refresh();
   const project = service.repository().load(id);
   if (!project) throw new ApiFailure('not_found', `There is no project with id "${id}".`);
   const fileName = `${project.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.driftless.json`;
@@ -21,9 +22,10 @@ export function exportProject(service: ProjectService, id: string): { fileName: 
  * JSON pointer) and nothing is stored unless there are none. The file's project id is kept when
  * it is free (so export → import → export gives the same file), else a new one is given.
  */
-export function importProject(service: ProjectService, text: string, name?: string, file?: string): ImportResponse {
+export async function importProject(service: ProjectService, text: string, name?: string, file?: string): Promise<ImportResponse> {
   const parsed = parseDiagramFile(text, file);
   if ('diagnostics' in parsed) return { imported: false, diagnostics: parsed.diagnostics };
+  await service.refresh();
   const repository = service.repository();
   let project: Project = name === undefined ? parsed.project : { ...parsed.project, name };
   const notes: Diagnostic[] = [];

@@ -14,8 +14,8 @@ import { createProjectRepository, type ProjectRepository } from './projectReposi
 export interface ProjectServiceOptions {
   database: HostDatabase;
   keys: KeyProvider;
-  /** The current catalog; diagnostics are empty while there is none. */
-  catalog?: () => CatalogSnapshot | undefined;
+  /** The current catalog (the catalog service's cached load); diagnostics are empty while there is none. */
+  catalog?: () => Promise<CatalogSnapshot | undefined> | CatalogSnapshot | undefined;
   /** The host's param validator (ajv on bundle param schemas). */
   validateParams?: ValidateParams;
   env?: NodeJS.ProcessEnv;
@@ -25,11 +25,13 @@ export interface ProjectService {
   repository(): ProjectRepository;
   secrets(): SecretStore;
   list(): { projects: ProjectSummary[] };
-  create(name: string, environments?: string[]): ProjectView;
-  get(id: string): ProjectView;
+  create(name: string, environments?: string[]): Promise<ProjectView>;
+  get(id: string): Promise<ProjectView>;
   delete(id: string): { deleted: true };
-  apply(projectId: string, edit: DiagramEdit, baseRevision?: number): ApplyResponse;
-  setSecret(slot: SecretSlotRequest, value: string | null): { diagnostics: Diagnostic[] };
+  apply(projectId: string, edit: DiagramEdit, baseRevision?: number): Promise<ApplyResponse>;
+  setSecret(slot: SecretSlotRequest, value: string | null): Promise<{ diagnostics: Diagnostic[] }>;
+  /** Takes the catalog's latest snapshot (call before diagnose, catalog or sensitiveParams). */
+  refresh(): Promise<void>;
   diagnose(project: Project): Diagnostic[];
   /** The catalog now, if there is one. */
   catalog(): CatalogSnapshot | undefined;
@@ -50,17 +52,18 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   let repository: ProjectRepository | undefined;
   let secrets: SecretStore | undefined;
   let validator: { catalog: CatalogSnapshot; validate: ProjectValidator } | undefined;
+  let current: CatalogSnapshot | undefined;
   const sensitive = new WeakMap<CatalogSnapshot, Map<string, ReadonlySet<string> | undefined>>();
 
   const diagnose = (project: Project): Diagnostic[] => {
-    const catalog = options.catalog?.();
+    const catalog = current;
     if (!catalog) return [];
     if (validator?.catalog !== catalog) validator = { catalog, validate: createProjectValidator(catalog, options.validateParams) };
     return validator.validate(project);
   };
 
   const sensitiveParams = (bundleRef: string) => {
-    const catalog = options.catalog?.();
+    const catalog = current;
     if (!catalog) return undefined;
     let byRef = sensitive.get(catalog);
     if (!byRef) sensitive.set(catalog, (byRef = new Map()));
@@ -93,25 +96,41 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       return secrets;
     },
     list: () => ({ projects: repo().list() }),
-    create: (name, environments) => view(repo().create(name, environments).id),
-    get: view,
+    async create(name, environments) {
+      await service.refresh();
+      return view(repo().create(name, environments).id);
+    },
+    async get(id) {
+      await service.refresh();
+      return view(id);
+    },
     delete(id) {
       if (!repo().delete(id)) throw new ApiFailure('not_found', `There is no project with id "${id}".`);
       return { deleted: true };
     },
-    apply(projectId, edit, baseRevision) {
+    async apply(projectId, edit, baseRevision) {
+      await service.refresh();
       const outcome = repo().applyEdit(projectId, edit, baseRevision);
       if (!outcome.applied) return { applied: false, revision: outcome.revision, diagnostics: outcome.diagnostics };
       return { applied: true, revision: outcome.revision, inverse: outcome.inverse, diagnostics: outcome.diagnostics };
     },
-    setSecret(slot, value) {
+    async setSecret(slot, value) {
+      await service.refresh();
       const target = { projectId: slot.projectId, nodeId: slot.nodeId, param: slot.param, environmentId: slot.environmentId };
       if (value === null) service.secrets().clear(target);
       else service.secrets().set(target, value);
       return { diagnostics: view(slot.projectId).diagnostics };
     },
     diagnose,
-    catalog: () => options.catalog?.(),
+    catalog: () => current,
+    async refresh() {
+      try {
+        current = await options.catalog?.();
+      } catch {
+        // A catalog that cannot load leaves projects usable, only undiagnosed; the catalog API reports why.
+        current = undefined;
+      }
+    },
     sensitiveParams,
   };
   return service;
