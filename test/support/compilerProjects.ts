@@ -1,4 +1,6 @@
 // Diagrams the compiler tests share: each a project over the fixture bundles of compilerCatalog.ts.
+import { canConnect } from '../../src/core/bundles/compatibility';
+import type { CatalogSnapshot } from '../../src/core/bundles/manifest';
 import type { DiagramEdge, DiagramNode, Environment, Project } from '../../src/core/model/diagram';
 import { SECRET_SET } from '../../src/core/model/diagram';
 
@@ -73,4 +75,59 @@ export function awsStack(): Project {
       }),
     ],
   );
+}
+
+/**
+ * One node of every bundle in a catalog, each with its first preset (required params filled in,
+ * secrets marked set), and every connection wired to a compatible earlier node where that keeps
+ * the diagram acyclic. Fails loudly when a required connection has no producer.
+ */
+export function everyBundleProject(catalog: CatalogSnapshot): Project {
+  const bundles = [...catalog.bundles].sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  const nodes = bundles.map((bundle) => {
+    const properties = (bundle.manifest.params.properties ?? {}) as Record<string, { writeOnly?: boolean; type?: string; enum?: unknown[] }>;
+    const preset = Object.values(bundle.manifest.presets)[0]?.values ?? {};
+    const params: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(preset)) if (!properties[name]?.writeOnly) params[name] = value;
+    const required = (bundle.manifest.params.required as string[] | undefined) ?? [];
+    for (const name of Object.keys(properties)) {
+      const spec = properties[name]!;
+      if (spec.writeOnly && required.includes(name)) params[name] = SECRET_SET;
+      else if (params[name] === undefined && required.includes(name)) params[name] = spec.enum?.[0] ?? (spec.type === 'number' || spec.type === 'integer' ? 1 : `${bundle.manifest.name}-${name}`.replace(/_/g, '-'));
+    }
+    return node(bundle.manifest.name, bundle.manifest.name.replace(/-/g, '_'), bundle.ref, params);
+  });
+  const edges: DiagramEdge[] = [];
+  const downstreamOf = (id: string): Set<string> => {
+    const seen = new Set([id]);
+    const queue = [id];
+    while (queue.length > 0) {
+      const current = queue.pop()!;
+      for (const next of edges.filter((candidate) => candidate.from.node === current).map((candidate) => candidate.to.node)) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return seen;
+  };
+  for (const consumer of bundles) {
+    for (const [connectionName, connection] of Object.entries(consumer.manifest.connections)) {
+      const producer = bundles.find(
+        (candidate) =>
+          candidate !== consumer &&
+          !downstreamOf(consumer.manifest.name).has(candidate.manifest.name) &&
+          Object.values(candidate.manifest.artifacts).some((artifact) => canConnect(artifact.type, connection, catalog.types).ok && artifact.type !== 'untyped'),
+      );
+      if (!producer) {
+        if (connection.required) throw new Error(`no producer for ${consumer.ref}.${connectionName} (${connection.type})`);
+        continue;
+      }
+      const artifact = Object.entries(producer.manifest.artifacts).find(([, spec]) => canConnect(spec.type, connection, catalog.types).ok)![0];
+      edges.push(edge(producer.manifest.name, artifact, consumer.manifest.name, connectionName));
+    }
+  }
+  const aws = { region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true };
+  return project('every-bundle', nodes, edges, [environment('dev', { providers: catalog.bundles.some((bundle) => bundle.manifest.providers.aws) ? { aws } : {} })]);
 }
