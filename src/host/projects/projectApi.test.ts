@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,20 @@ describe('project API with the built-in catalog', () => {
     const exported = await api.call('project.export', { id: projectId });
     if (!exported.ok) throw new Error(exported.error.message);
     expect(exported.value.text).not.toContain('hunter22');
+    await api.close();
+  });
+});
+
+describe('project API over a damaged database', () => {
+  it('answers unavailable with the store\'s message and leaves the file untouched', async () => {
+    const logged: string[] = [];
+    const api = host(logged);
+    writeFileSync(api.database.path, 'not a database '.repeat(1000));
+    const before = readFileSync(api.database.path);
+    const result = await api.call('project.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('not a Driftless database, or it is damaged') } });
+    expect(readFileSync(api.database.path).equals(before)).toBe(true);
+    expect(logged).toEqual([]);
     await api.close();
   });
 });

@@ -92,7 +92,8 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const service: ProjectService = {
     repository: repo,
     secrets() {
-      secrets ??= createSecretStore({ db: options.database.get(), projects: repo(), keys: options.keys, env: options.env });
+      const projects = repo(); // opens the database, turning a damaged file into a clear failure
+      secrets ??= createSecretStore({ db: options.database.get(), projects, keys: options.keys, env: options.env });
       return secrets;
     },
     list: () => ({ projects: repo().list() }),
