@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { JsonSchema } from '../../core/api/schema';
+import { checkConnectionShapes } from '../../core/bundles/connectionShape';
 import { checkTypeReferences, crossCheck } from '../../core/bundles/crossCheck';
 import { deriveManifest } from '../../core/bundles/deriveManifest';
 import type { ArtifactTypeDef, BundleManifest, BundleOrigin, CatalogBundle } from '../../core/bundles/manifest';
@@ -143,6 +144,7 @@ export async function loadBundle(dir: string, types: readonly ArtifactTypeDef[],
   diagnostics.push(...presetDiagnostics(manifest, manifestFile));
   diagnostics.push(...crossCheck(manifest, checkedModule, { manifestFile, artifactSeverity: origin === 'massdriver' ? 'warning' : 'error' }));
   if (origin === 'manifest') diagnostics.push(...checkTypeReferences(manifest, types, manifestFile));
+  diagnostics.push(...checkConnectionShapes(manifest, checkedModule, types));
   return bundle;
 }
 
