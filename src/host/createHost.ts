@@ -11,6 +11,8 @@ import { createProjectService } from './projects/projectService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
 import { createHostDatabase, type HostDatabase } from './store/hostDatabase';
 import { createParamValidator } from './validation/paramValidator';
+import { stateHandlers } from './state/stateHandlers';
+import { createStateService, type StateService } from './state/stateService';
 
 export interface HostOptions {
   version: string;
@@ -32,6 +34,8 @@ export interface Host {
   readonly dataDir: string;
   /** The one connection to `<dataDir>/driftless.db`, opened on first use; every service shares it. */
   readonly database: HostDatabase;
+  /** Terraform state: history, locks, and the http backend (`state.backend()`, started on first use). */
+  readonly state: StateService;
   /** A typed, validated call, for the CLI and tests (the shells use the dispatcher directly). */
   call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
   close(): Promise<void>;
@@ -56,7 +60,9 @@ export function createHost(options: HostOptions): Host {
     catalog: () => catalog.list(),
     validateParams: createParamValidator(),
   });
+  const state = createStateService({ database, log });
   const handlers: Handlers = {
+    ...stateHandlers(state),
     'app.info': () => app.info(),
     'app.echo': (request) => app.echo(request),
     'catalog.list': () => catalog.list(),
@@ -86,10 +92,12 @@ export function createHost(options: HostOptions): Host {
     events,
     dataDir,
     database,
+    state,
     call: (method, request) => dispatcher.call(method, request) as Promise<Result<ResponseOf<typeof method>>>,
     async close() {
       if (timer) clearInterval(timer);
       catalog.close();
+      await state.close();
       database.close();
     },
   };

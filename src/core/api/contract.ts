@@ -2,12 +2,14 @@ import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
 import { catalogEvents, catalogMethods } from './areas/catalog';
 import { projectMethods } from './areas/project';
+import { stateMethods } from './areas/state';
 
 /** Every request the renderer can make. Each area of the app adds its methods in `areas/`. */
 export const apiMethods = {
   ...appMethods,
   ...catalogMethods,
   ...projectMethods,
+  ...stateMethods,
 };
 
 /** Every event the renderer can receive. */

@@ -1,26 +1,5 @@
+import type { AttributeChange, ResourceSummary, StateDiff } from '../../core/api/areas/state';
 import { inventoryOf, type InventoryEntry } from './inventory';
-
-export interface AttributeChange {
-  attribute: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ResourceSummary {
-  address: string;
-  node: string | null;
-  type: string;
-  resourceId: string | null;
-}
-
-export interface StateDiff {
-  added: ResourceSummary[];
-  removed: ResourceSummary[];
-  changed: (ResourceSummary & { changes: AttributeChange[] })[];
-  /** How many instances are the same in both. */
-  unchanged: number;
-  outputs: { added: string[]; removed: string[]; changed: string[] };
-}
 
 const summary = (entry: InventoryEntry): ResourceSummary => ({ address: entry.address, node: entry.node, type: entry.type, resourceId: entry.resourceId });
 const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.stringify(right);

@@ -1,21 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import type { LockSummary, StateDiff, StateVersionInfo } from '../../core/api/areas/state';
 import { ApiFailure } from '../../core/api/errors';
 import type { InventoryIndexer } from './inventoryIndexer';
-import { diffStates, type StateDiff } from './stateDiff';
+import { diffStates } from './stateDiff';
 import type { StateRepository, StateVersion } from './stateRepository';
 import { writeState } from './writeState';
 
-/** A lock as people see it: who holds it, for what, since when. */
-export interface LockSummary {
-  environmentId: string;
-  lockId: string;
-  operation: string;
-  who: string;
-  version: string;
-  since: string;
-}
-
 export const forceUnlockTtlMs = 5 * 60 * 1000;
+
+/** A version as the API shows it (without the row id and MD5). */
+export function versionInfo({ id: _id, md5: _md5, ...info }: StateVersion): StateVersionInfo {
+  return info;
+}
 
 /** History and locks of the state backend: list, diff, download and restore versions; see, release and arm-unlock locks. */
 export function createStateHistory(options: { db: Database; repository: StateRepository; indexer: InventoryIndexer }) {
@@ -34,12 +30,12 @@ export function createStateHistory(options: { db: Database; repository: StateRep
 
   return {
     environments: () => repository.environments(),
-    versions: (environmentId: string): StateVersion[] => repository.list(environmentId),
+    versions: (environmentId: string): StateVersionInfo[] => repository.list(environmentId).map(versionInfo),
 
     /** The exact bytes of one version. */
-    download(environmentId: string, version: number): { version: StateVersion; body: Buffer } {
+    download(environmentId: string, version: number): { version: StateVersionInfo; body: Buffer } {
       const found = versionOf(environmentId, version);
-      return { version: found, body: repository.body(found.id)! };
+      return { version: versionInfo(found), body: repository.body(found.id)! };
     },
 
     diff(environmentId: string, from: number, to: number): StateDiff {
@@ -47,7 +43,7 @@ export function createStateHistory(options: { db: Database; repository: StateRep
     },
 
     /** Writes an old version again as the newest one: same lineage, the next serial. Refused while locked. */
-    restore(environmentId: string, version: number): StateVersion {
+    restore(environmentId: string, version: number): StateVersionInfo {
       const old = versionOf(environmentId, version);
       const state = parsed(old) as Record<string, unknown>;
       const latest = repository.latest(environmentId)!;
@@ -60,7 +56,7 @@ export function createStateHistory(options: { db: Database; repository: StateRep
       }
       if (!('stored' in outcome)) throw new Error(`restore of ${environmentId} v${version} stored nothing`);
       indexer.schedule(environmentId);
-      return outcome.stored;
+      return versionInfo(outcome.stored);
     },
 
     locks(): LockSummary[] {

@@ -15,6 +15,9 @@ export interface StateBackendOptions {
   /** Largest accepted body in bytes (default 256 MiB). */
   bodyLimit?: number;
   log?: (message: string) => void;
+  /** Share the host's repository and indexer (default: the backend makes its own on `db`). */
+  repository?: StateRepository;
+  indexer?: InventoryIndexer;
 }
 
 export interface StateBackend {
@@ -61,8 +64,8 @@ async function serve(context: BackendContext, settings: { username: string; pass
 /** Starts Terraform's http state backend on 127.0.0.1 with a random per-launch password. */
 export async function startStateBackend(options: StateBackendOptions): Promise<StateBackend> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const repository = createStateRepository(options.db);
-  const indexer = createInventoryIndexer(options.db, repository, log);
+  const repository = options.repository ?? createStateRepository(options.db);
+  const indexer = options.indexer ?? createInventoryIndexer(options.db, repository, log);
   const context: BackendContext = { db: options.db, repository, indexer };
   const settings = { username: backendUsername, password: newPassword(), bodyLimit: options.bodyLimit ?? defaultBodyLimit };
 

@@ -1,0 +1,43 @@
+import type { HostDatabase } from '../store/hostDatabase';
+import { startStateBackend, type StateBackend } from './http/stateBackend';
+import { createInventoryIndexer } from './inventoryIndexer';
+import { createStateHistory, type StateHistory } from './stateHistory';
+import { createStateRepository } from './stateRepository';
+
+/**
+ * The host's state feature: history and locks over the shared database, and the http backend,
+ * started on first use (the Runner calls `backend()` and passes `envFor(environmentId, runId)` to
+ * terraform). Nothing opens before the first call.
+ */
+export function createStateService(options: { database: HostDatabase; log?: (message: string) => void }) {
+  let parts: { history: StateHistory; repository: ReturnType<typeof createStateRepository>; indexer: ReturnType<typeof createInventoryIndexer> } | undefined;
+  let backend: Promise<StateBackend> | undefined;
+
+  function open() {
+    if (!parts) {
+      const db = options.database.get();
+      const repository = createStateRepository(db);
+      const indexer = createInventoryIndexer(db, repository, options.log);
+      parts = { repository, indexer, history: createStateHistory({ db, repository, indexer }) };
+    }
+    return parts;
+  }
+
+  return {
+    history: () => open().history,
+    /** The running backend on 127.0.0.1 (started on the first call, then shared). */
+    backend(): Promise<StateBackend> {
+      const { repository, indexer } = open();
+      backend ??= startStateBackend({ db: options.database.get(), repository, indexer, log: options.log });
+      return backend;
+    },
+    async close(): Promise<void> {
+      if (backend) await (await backend).close();
+      else await parts?.indexer.whenIdle();
+      backend = undefined;
+      parts = undefined;
+    },
+  };
+}
+
+export type StateService = ReturnType<typeof createStateService>;
