@@ -169,7 +169,7 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await app.shortcut('Control+c');
     await app.notice().filter({ hasText: 'Copied 2 node(s)' }).waitFor();
     const clipboard = await app.page.evaluate(() => navigator.clipboard.readText());
-    expect(JSON.parse(clipboard)).toMatchObject({ format: 'driftless-diagram', version: 1, nodes: [{ name: 'local_network' }, { name: 'local_database' }] });
+    expect(JSON.parse(clipboard)).toMatchObject({ format: 1, nodes: [{ name: 'local_network' }, { name: 'local_database' }], edges: [{ from: { artifact: 'network' } }] });
     await app.shortcut('Control+v');
     await app.node('local_database_2').waitFor();
     await app.node('local_network_2').waitFor();

@@ -10,7 +10,7 @@ export const actionCopy: Action = {
   enabled: (context) => selectedNodeIds(context).length > 0,
   perform: async (context) => {
     if (!context.diagram.project) return;
-    await writeClipboard(copySelection(context.diagram.project, selectedNodeIds(context)));
+    await writeClipboard(copySelection(context.diagram.project, selectedNodeIds(context), context.diagram.catalog));
     context.diagram.setNotice(`Copied ${selectedNodeIds(context).length} node(s) as diagram JSON.`);
   },
 };

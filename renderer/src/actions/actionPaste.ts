@@ -15,7 +15,7 @@ export const actionPaste: Action = {
     if (!diagram.project) return;
     const pasted = pasteEdit(text, diagram.project);
     if (!pasted) {
-      diagram.setNotice('The clipboard holds no Driftless diagram. Copy nodes first (Ctrl+C).');
+      diagram.setNotice('The clipboard holds no Driftless diagram file. Copy nodes first (Ctrl+C).');
       return;
     }
     if (diagram.perform(pasted.edit)) useDiagramStore.getState().select(pasted.ids);
