@@ -3,6 +3,7 @@ import { DataDirError } from '../host/dataDir';
 import { WebShellError } from '../web/webShell';
 import { globalOptions, helpOf, type Command } from './command';
 import { bundlesCommand } from './commands/bundles';
+import { compileCommand } from './commands/compile';
 import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -14,7 +15,7 @@ import { validateCommand } from './commands/validate';
 import { packageVersion } from './packageRoot';
 
 /** Every subcommand; later features add theirs here. */
-export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, validateCommand, diffCommand, mergeCommand];
+export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, validateCommand, diffCommand, mergeCommand, compileCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
 const expectedErrors = [DataDirError, WebShellError];
