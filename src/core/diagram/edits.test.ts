@@ -48,6 +48,11 @@ describe('applyEdit', () => {
     expect(redo).toStrictEqual(project);
   });
 
+  it('says what is wrong with a malformed edit', () => {
+    const result = applyEdit(base, { kind: 'moveNodes', moves: [{ id: 'n1', position: { x: 'left', y: 0 } }] } as unknown as DiagramEdit);
+    expect(result.ok ? '' : result.diagnostics[0]!.message).toContain('a moveNodes edit must be an object whose "moves" is an array whose item 0 is an object whose "position" is an object whose "x" is a number');
+  });
+
   it('shares every unchanged object (only the changed node is replaced)', () => {
     const { project } = applyOk(base, { kind: 'setParam', id: 'n3', param: 'size', value: 'large' });
     expect(project.diagram.nodes[3]).not.toBe(base.diagram.nodes[3]);
@@ -85,6 +90,12 @@ describe('applyEdit', () => {
     ['override of an unknown node', { kind: 'setOverride', environmentId: 'env-dev', nodeId: 'ghost', param: 'a', value: 1 }, 'edit.unknown-node'],
     ['duplicate environment id', { kind: 'addEnvironment', environment: { ...base.environments[0]! } }, 'edit.duplicate-environment-id'],
     ['a failing edit inside a batch', { kind: 'batch', edits: [{ kind: 'moveNodes', moves: [{ id: 'n1', position: { x: 0, y: 0 } }] }, { kind: 'deleteNodes', ids: ['ghost'] }] }, 'edit.unknown-node'],
+    ['an unknown kind', { kind: 'explode' } as unknown as DiagramEdit, 'edit.malformed'],
+    ['a move without positions', { kind: 'moveNodes', moves: [{ id: 'n1' }] } as unknown as DiagramEdit, 'edit.malformed'],
+    ['a node without params', { kind: 'addNode', node: { id: 'q', name: 'q', bundle: 'b@1', position: { x: 0, y: 0 } } } as unknown as DiagramEdit, 'edit.malformed'],
+    ['an extra field', { kind: 'disconnect', edgeId: 'e1', force: true } as unknown as DiagramEdit, 'edit.malformed'],
+    ['a malformed edit inside a batch', { kind: 'batch', edits: [{ kind: 'setParam', id: 'n1', param: 'a' }] } as unknown as DiagramEdit, 'edit.malformed'],
+    ['a remote backend without config', { kind: 'setEnvironmentBackend', environmentId: 'env-dev', backend: { type: 's3' } } as unknown as DiagramEdit, 'edit.malformed'],
   ])('refuses %s with a diagnostic, without throwing', (_label, edit, code) => {
     const result = applyEdit(base, edit);
     expect(result.ok).toBe(false);

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { DiagramEdge, DiagramNode, Project } from '../model/diagram';
 import { applyEnvironmentEdit, type EnvironmentEdit } from './environmentEdits';
 import { editFailure, type EditResult } from './editResult';
+import { editShapeProblem } from './editShape';
 
 export type { EditResult } from './editResult';
 export type { EnvironmentEdit } from './environmentEdits';
@@ -43,6 +44,11 @@ export const NO_EDIT: DiagramEdit = { kind: 'batch', edits: [] };
  * previous one exactly, or diagnostics when the edit does not fit the project (it is then not applied).
  */
 export function applyEdit(project: Project, edit: DiagramEdit): EditResult {
+  // Edits arrive from the API, files and the clipboard: a malformed one is refused, never thrown on.
+  const problem = editShapeProblem(edit);
+  if (problem !== undefined) {
+    return editFailure({ severity: 'error', code: 'edit.malformed', message: `This edit cannot be applied: ${problem}. It is a bug in the sender; reload the diagram.` });
+  }
   switch (edit.kind) {
     case 'addNode':
       return addNode(project, edit.node, edit.index);
