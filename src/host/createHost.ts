@@ -67,6 +67,7 @@ export function createHost(options: HostOptions): Host {
     'app.echo': (request) => app.echo(request),
     'catalog.list': () => catalog.list(),
     'catalog.reload': () => catalog.reload(),
+    'catalog.manifestYaml': (request) => catalog.manifestYaml(request.ref),
     'project.list': () => projects.list(),
     'project.create': (request) => projects.create(request.name, request.environments),
     'project.get': (request) => projects.get(request.id),

@@ -85,3 +85,18 @@ describe('driftless bundles', () => {
     expect(result.stdout).toContain('driftless bundles [--dir DIR]... [--json]');
   });
 });
+
+describe('driftless bundles --manifest', () => {
+  it('prints the derived manifest of a plain folder as bundle.yaml, and a clear message for an unknown ref', async () => {
+    const plain = temp('driftless-cli-plain-');
+    writeFiles(join(plain, 'net'), { 'main.tf': 'variable "cidr" {\n  type = string\n  sensitive = true\n}\n\noutput "id" {\n  value = var.cidr\n  sensitive = true\n}\n' });
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => err.push(text) };
+    expect(await main(['bundles', '--dir', plain, '--manifest', 'net@0.0.0', '--data-dir', temp('driftless-cli-data-')], io)).toBe(0);
+    expect(out.join('\n')).toContain('name: net\nversion: 0.0.0\n');
+    expect(out.join('\n')).toMatch(/cidr:\n\s+title: Cidr\n\s+type: string\n\s+writeOnly: true/);
+    expect(await main(['bundles', '--manifest', 'nope@1.0.0', '--data-dir', temp('driftless-cli-data-')], io)).toBe(1);
+    expect(err.join('\n')).toContain('No bundle nope@1.0.0 in the catalog');
+  });
+});

@@ -1,6 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { manifestDocument } from '../../src/core/bundles/deriveManifest';
 import type { CatalogSnapshot } from '../../src/core/bundles/manifest';
 import { createModuleCache, loadCatalog } from '../../src/host/catalog/loadCatalog';
 
@@ -53,5 +57,22 @@ describe('a plain .tf folder and a massdriver.yaml folder show up as bundles bes
     expect(massdriver!.manifest.module).toBe('src');
     expect(massdriver!.sensitiveOutputs).toEqual(['database']);
     expect(catalog.bundles.filter((bundle) => bundle.origin === 'manifest').length).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('a derived manifest saved as bundle.yaml', () => {
+  it.each(['object-types', 'sensitive-values', 'validation-enums'])('%s round-trips: the saved manifest loads with zero diagnostics', async (name) => {
+    const root = mkdtempSync(join(tmpdir(), 'driftless-roundtrip-'));
+    try {
+      cpSync(`${fixtures}plain/${name}`, join(root, name), { recursive: true });
+      const derived = await loadCatalog({ dirs: [join(root, name)], withoutBuiltin: true, cache: createModuleCache() });
+      writeFileSync(join(root, name, 'bundle.yaml'), stringify(manifestDocument(derived.bundles[0]!.manifest)));
+      const saved = await loadCatalog({ dirs: [join(root, name)], withoutBuiltin: true, cache: createModuleCache() });
+      expect(saved.bundles[0]!.origin).toBe('manifest');
+      expect(saved.bundles[0]!.diagnostics).toEqual([]);
+      expect(saved.bundles[0]!.manifest.params).toEqual(derived.bundles[0]!.manifest.params);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

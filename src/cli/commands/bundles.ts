@@ -33,16 +33,26 @@ function describe(snapshot: CatalogSnapshot): string {
 export const bundlesCommand: Command = {
   name: 'bundles',
   summary: 'List the bundle catalog (built-in and --dir folders) with every diagnostic',
-  usage: 'driftless bundles [--dir DIR]... [--json]',
+  usage: 'driftless bundles [--dir DIR]... [--json] [--manifest NAME@VERSION]',
   options: {
     dir: { type: 'string', multiple: true, description: 'A folder of bundles (or one bundle) to load besides the built-in library; repeatable', valueName: 'DIR' },
     json: { type: 'boolean', description: 'Print the catalog snapshot as JSON' },
+    manifest: { type: 'string', description: "Print one bundle's manifest as bundle.yaml (derived for plain .tf folders)", valueName: 'REF' },
   },
   details: 'A folder with bundle.yaml, massdriver.yaml or plain .tf files is a bundle.\nExit codes: 0 no errors, 1 a bundle or the catalog has errors.',
-  async run({ values, stdout }) {
+  async run({ values, stdout, stderr }) {
     const dirs = ((values.dir as string[] | undefined) ?? []).map(String);
     const host = createHost({ version: packageVersion(), dataDir: resolveDataDir(values['data-dir'] as string | undefined), shell: 'cli', heartbeatMs: 0, bundleDirs: dirs });
     try {
+      if (typeof values.manifest === 'string') {
+        const manifest = await host.call('catalog.manifestYaml', { ref: values.manifest });
+        if (!manifest.ok) {
+          stderr(manifest.error.message);
+          return 1;
+        }
+        stdout(manifest.value.yaml.trimEnd());
+        return 0;
+      }
       const result = await host.call('catalog.list', {});
       if (!result.ok) throw new Error(result.error.message);
       const snapshot = result.value;

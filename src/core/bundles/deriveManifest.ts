@@ -65,3 +65,15 @@ export function deriveManifest(folder: string, module: ModuleInfo, moduleDir = '
     providers: { ...module.providers },
   };
 }
+
+/** A manifest as a bundle.yaml document (what `driftless bundles --manifest` prints for users to save and refine). */
+export function manifestDocument(manifest: BundleManifest): Record<string, unknown> {
+  const { providers: _providers, icon, presets, connections, ui, ...rest } = manifest;
+  return {
+    ...rest,
+    ...(icon !== undefined ? { icon } : {}),
+    ...(Object.keys(presets).length > 0 ? { presets } : {}),
+    ...(Object.keys(connections).length > 0 ? { connections } : {}),
+    ...(Object.keys(ui).length > 0 ? { ui } : {}),
+  };
+}

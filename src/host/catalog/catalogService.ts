@@ -1,3 +1,6 @@
+import { stringify } from 'yaml';
+import { ApiFailure } from '../../core/api/errors';
+import { manifestDocument } from '../../core/bundles/deriveManifest';
 import type { CatalogSnapshot } from '../../core/bundles/manifest';
 import { builtinBundlesDir } from './bundlesDir';
 import { createModuleCache, loadCatalog } from './loadCatalog';
@@ -17,6 +20,8 @@ export interface CatalogService {
   list(): Promise<CatalogSnapshot>;
   /** Loads again from disk (parsing only bundles whose content hash changed). */
   reload(): Promise<CatalogSnapshot>;
+  /** The manifest of `name@version` as bundle.yaml text. */
+  manifestYaml(ref: string): Promise<{ ref: string; yaml: string }>;
   close(): void;
 }
 
@@ -42,15 +47,22 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
       });
     }, options.debounceMs);
   };
+  const list = () => {
+    if (!current) {
+      current = load();
+      startWatching();
+    }
+    return current;
+  };
   return {
-    list() {
-      if (!current) {
-        current = load();
-        startWatching();
-      }
-      return current;
-    },
+    list,
     reload,
+    async manifestYaml(ref) {
+      const snapshot = await list();
+      const bundle = snapshot.bundles.find((candidate) => candidate.ref === ref);
+      if (!bundle) throw new ApiFailure('not_found', `No bundle ${ref} in the catalog. Run "driftless bundles" to see name@version of each.`);
+      return { ref, yaml: stringify(manifestDocument(bundle.manifest), { lineWidth: 0 }) };
+    },
     close() {
       closed = true;
       watcher?.close();
