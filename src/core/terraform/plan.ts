@@ -81,43 +81,102 @@ interface RawResourceChange {
   change?: RawChange;
 }
 
-/** Defines a lazily computed, cached, enumerable property (masking only what is read). */
-function lazy<T extends object>(target: T, key: string, compute: () => unknown): void {
-  let done = false;
-  let cached: unknown;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    get() {
-      if (!done) {
-        cached = compute();
-        done = true;
-      }
-      return cached;
-    },
-  });
+/**
+ * A resource change whose values are masked on first read (badges never pay for masking). The
+ * raw values stay in a private field: JSON.stringify and spreading see only masked ones.
+ */
+class MaskedResourceChange implements ResourceChangeView {
+  address: string;
+  moduleAddress?: string;
+  previousAddress?: string;
+  mode: string;
+  type: string;
+  name: string;
+  index?: unknown;
+  providerName?: string;
+  actions: string[];
+  kind: ChangeKind;
+  actionReason?: string;
+  replacePaths?: unknown[];
+  readonly #change: RawChange;
+  readonly #secrets: () => ReadonlySet<string>;
+  #masked?: { before: unknown; after: unknown };
+
+  constructor(raw: RawResourceChange, secrets: () => ReadonlySet<string>) {
+    const change = raw.change ?? {};
+    this.#change = change;
+    this.#secrets = secrets;
+    this.address = raw.address ?? '';
+    this.mode = raw.mode ?? 'managed';
+    this.type = raw.type ?? '';
+    this.name = raw.name ?? '';
+    this.actions = change.actions ?? ['no-op'];
+    this.kind = changeKindOf(this.actions);
+    if (raw.module_address !== undefined) this.moduleAddress = raw.module_address;
+    if (raw.previous_address !== undefined) this.previousAddress = raw.previous_address;
+    if (raw.index !== undefined) this.index = raw.index;
+    if (raw.provider_name !== undefined) this.providerName = raw.provider_name;
+    if (raw.action_reason !== undefined) this.actionReason = raw.action_reason;
+    if (change.replace_paths !== undefined) this.replacePaths = change.replace_paths;
+  }
+
+  #values(): { before: unknown; after: unknown } {
+    const change = this.#change;
+    return (this.#masked ??= {
+      before: maskSensitive(change.before ?? null, change.before_sensitive, this.#secrets()),
+      after: maskSensitive(change.after ?? null, change.after_sensitive, this.#secrets()),
+    });
+  }
+
+  get before(): unknown {
+    return this.#values().before;
+  }
+
+  get after(): unknown {
+    return this.#values().after;
+  }
+
+  get unknownPaths(): (string | number)[][] {
+    return markedPaths(this.#change.after_unknown);
+  }
+
+  toJSON(): object {
+    return { ...this, before: this.before, after: this.after, unknownPaths: this.unknownPaths };
+  }
 }
 
-function viewOf(raw: RawResourceChange, secrets: () => ReadonlySet<string>): ResourceChangeView {
-  const change = raw.change ?? {};
-  const actions = change.actions ?? ['no-op'];
-  const view = {
-    address: raw.address ?? '',
-    mode: raw.mode ?? 'managed',
-    type: raw.type ?? '',
-    name: raw.name ?? '',
-    actions,
-    kind: changeKindOf(actions),
-  } as ResourceChangeView;
-  if (raw.module_address !== undefined) view.moduleAddress = raw.module_address;
-  if (raw.previous_address !== undefined) view.previousAddress = raw.previous_address;
-  if (raw.index !== undefined) view.index = raw.index;
-  if (raw.provider_name !== undefined) view.providerName = raw.provider_name;
-  if (raw.action_reason !== undefined) view.actionReason = raw.action_reason;
-  if (change.replace_paths !== undefined) view.replacePaths = change.replace_paths;
-  lazy(view, 'before', () => maskSensitive(change.before ?? null, change.before_sensitive, secrets()));
-  lazy(view, 'after', () => maskSensitive(change.after ?? null, change.after_sensitive, secrets()));
-  lazy(view, 'unknownPaths', () => markedPaths(change.after_unknown));
-  return view;
+class MaskedOutputChange implements OutputChangeView {
+  actions: string[];
+  kind: ChangeKind;
+  sensitive: boolean;
+  afterUnknown: boolean;
+  readonly #change: RawChange;
+  readonly #secrets: () => ReadonlySet<string>;
+
+  constructor(
+    readonly name: string,
+    change: RawChange,
+    secrets: () => ReadonlySet<string>,
+  ) {
+    this.#change = change;
+    this.#secrets = secrets;
+    this.actions = change.actions ?? ['no-op'];
+    this.kind = changeKindOf(this.actions);
+    this.sensitive = change.after_sensitive === true || change.before_sensitive === true;
+    this.afterUnknown = change.after_unknown === true;
+  }
+
+  get before(): unknown {
+    return maskSensitive(this.#change.before ?? null, this.#change.before_sensitive, this.#secrets());
+  }
+
+  get after(): unknown {
+    return maskSensitive(this.#change.after ?? null, this.#change.after_sensitive, this.#secrets());
+  }
+
+  toJSON(): object {
+    return { ...this, before: this.before, after: this.after };
+  }
 }
 
 interface RawPlan {
@@ -192,27 +251,15 @@ export function summarizePlan(input: string | unknown): { value?: PlanSummary; d
   let secretSet: Set<string> | undefined;
   const secrets = (): ReadonlySet<string> => (secretSet ??= secretsOf(raw));
   for (const change of raw.resource_changes ?? []) {
-    const view = viewOf(change, secrets);
+    const view = new MaskedResourceChange(change, secrets);
     const node = nodeFor(change);
     node.counts[view.kind]++;
     totals[view.kind]++;
     node.resources.push(view);
   }
-  for (const change of raw.resource_drift ?? []) nodeFor(change).drift.push(viewOf(change, secrets));
+  for (const change of raw.resource_drift ?? []) nodeFor(change).drift.push(new MaskedResourceChange(change, secrets));
 
-  const outputs: OutputChangeView[] = Object.entries(raw.output_changes ?? {}).map(([name, change]) => {
-    const actions = change.actions ?? ['no-op'];
-    const view = {
-      name,
-      actions,
-      kind: changeKindOf(actions),
-      sensitive: change.after_sensitive === true || change.before_sensitive === true,
-      afterUnknown: change.after_unknown === true,
-    } as OutputChangeView;
-    lazy(view, 'before', () => maskSensitive(change.before ?? null, change.before_sensitive, secrets()));
-    lazy(view, 'after', () => maskSensitive(change.after ?? null, change.after_sensitive, secrets()));
-    return view;
-  });
+  const outputs: OutputChangeView[] = Object.entries(raw.output_changes ?? {}).map(([name, change]) => new MaskedOutputChange(name, change, secrets));
 
   const value: PlanSummary = {
     formatVersion: raw.format_version,
