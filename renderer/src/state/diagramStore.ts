@@ -95,11 +95,14 @@ export const useDiagramStore = create<DiagramState>((set, get) => {
     redoStack: [],
     pending: 0,
     start(host) {
+      const again = get().host === host;
       set({ host });
       const adopt = (catalog: CatalogSnapshot) => {
         const { project, nodes, edges } = get();
         set(project ? { catalog, nodes: deriveNodes(project, catalog, nodes), edges: deriveEdges(project, catalog, edges) } : { catalog });
       };
+      // Started again with the same host (React StrictMode re-runs effects): only resubscribe.
+      if (again) return host.onCatalogChanged(adopt);
       void host.catalog().then(adopt, (error: Error) => set({ loadError: error.message }));
       void host.openProject().then(
         ({ project, diagnostics }) =>
