@@ -55,8 +55,30 @@ export async function importProject(service: ProjectService, text: string, name?
     });
     project = { ...project, id: randomUUID() };
   }
+  project = withFreeEnvironmentIds(service, project, notes, file);
   repository.insert(project);
   return { imported: true, projectId: project.id, name: project.name, diagnostics: [...notes, ...service.diagnose(project)] };
+}
+
+/**
+ * State versions and locks are keyed by environment id alone (migration 2), so an environment id
+ * already used by another project (a second import of one file) gets a new id here.
+ */
+function withFreeEnvironmentIds(service: ProjectService, project: Project, notes: Diagnostic[], file?: string): Project {
+  const used = service.repository().tables.db.prepare('SELECT 1 FROM environments WHERE id = ? LIMIT 1');
+  let changed = false;
+  const environments = project.environments.map((environment, index) => {
+    if (!used.get(environment.id)) return environment;
+    changed = true;
+    notes.push({
+      severity: 'info',
+      code: 'import.new-environment-id',
+      message: `Environment "${environment.name}" was given a new id: its id "${environment.id}" belongs to another project, whose state it must not share.`,
+      location: { file, pointer: `/environments/${index}/id`, environment: environment.name },
+    });
+    return { ...environment, id: randomUUID() };
+  });
+  return changed ? { ...project, environments } : project;
 }
 
 function emptyLike(project: Project): Project {
