@@ -12,6 +12,7 @@ interface BadCase {
   /** Extra setup of the catalog folder. */
   setup?: (root: string) => void;
   code: string;
+  severity?: 'error' | 'warning';
   location: DiagnosticLocation | ((root: string) => DiagnosticLocation);
   message?: RegExp;
 }
@@ -87,6 +88,13 @@ const cases: BadCase[] = [
     message: /Did you mean "aws-vpc"/,
   },
   {
+    name: 'massdriver keyword with no Driftless equivalent',
+    bundle: { 'bundle.yaml': null, 'module/main.tf': null, 'massdriver.yaml': 'name: md\nsteps:\n  - path: src\nparams:\n  properties:\n    size:\n      type: number\n      $md.enabled: false\n', 'src/main.tf': 'variable "size" {\n  type = number\n  default = 1\n}\n' },
+    code: 'massdriver.unmapped-keyword',
+    severity: 'warning',
+    location: { file: 'massdriver.yaml', pointer: '/params/properties/size/$md.enabled' },
+  },
+  {
     name: 'massdriver without a terraform step',
     bundle: { 'bundle.yaml': null, 'massdriver.yaml': 'name: md\nsteps:\n  - path: chart\n    provisioner: helm\n' },
     code: 'massdriver.no-terraform-step',
@@ -130,7 +138,7 @@ describe('bad manifests each get a specific diagnostic, and the catalog still lo
     expect(matching, JSON.stringify(diagnostics, null, 2)).not.toEqual([]);
     expect(matching).toContainEqual(expect.objectContaining({ location: expect.objectContaining(location) }));
     const found = matching.find((diagnostic) => Object.entries(location).every(([key, value]) => diagnostic.location?.[key as keyof DiagnosticLocation] === value))!;
-    expect(found.severity).toBe('error');
+    expect(found.severity).toBe(testCase.severity ?? 'error');
     expect(found.message.length).toBeGreaterThan(20);
     if (testCase.message) expect(found.message).toMatch(testCase.message);
   });

@@ -55,6 +55,7 @@ describe('a plain .tf folder and a massdriver.yaml folder show up as bundles bes
     expect(massdriver!.manifest.artifacts).toEqual({ database: { type: 'postgres-connection', title: 'Database' } });
     expect(Object.values(massdriver!.manifest.presets).map((preset) => preset.title)).toEqual(['Development', 'Production']);
     expect(massdriver!.manifest.module).toBe('src');
+    expect(massdriver!.manifest.params.properties).toEqual({ instance_class: { type: 'string', title: 'Instance class', description: 'RDS instance class.', 'x-immutable': true } });
     expect(massdriver!.sensitiveOutputs).toEqual(['database']);
     expect(catalog.bundles.filter((bundle) => bundle.origin === 'manifest').length).toBeGreaterThanOrEqual(14);
   });

@@ -17,6 +17,19 @@ export function artifactTypeOfRef(ref: string): string | undefined {
   return new RegExp(KEBAB_CASE).test(name) ? name : undefined;
 }
 
+/** Massdriver's `$md.*` schema keywords: `$md.immutable` becomes `x-immutable`; others are dropped with a warning. */
+function mapKeywords(schema: unknown, pointer: string, report: (keyword: string, pointer: string) => void): unknown {
+  if (Array.isArray(schema)) return schema.map((item, index) => mapKeywords(item, `${pointer}/${index}`, report));
+  if (!schema || typeof schema !== 'object') return schema;
+  const mapped: Raw = {};
+  for (const [key, value] of Object.entries(schema as Raw)) {
+    if (key === '$md.immutable') mapped['x-immutable'] = value === true;
+    else if (key.startsWith('$md.')) report(key, `${pointer}/${key}`);
+    else mapped[key] = mapKeywords(value, `${pointer}/${key}`, report);
+  }
+  return mapped;
+}
+
 /** Maps a massdriver.yaml document to a manifest; what cannot be mapped becomes a diagnostic. */
 export function mapMassdriverManifest(raw: unknown, folder: string, types: readonly ArtifactTypeDef[]): { value: BundleManifest; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -59,7 +72,9 @@ export function mapMassdriverManifest(raw: unknown, folder: string, types: reado
     return mapped;
   };
 
-  const params = record(doc.params) as JsonSchema;
+  const params = mapKeywords(record(doc.params), '/params', (keyword, pointer) =>
+    diagnostics.push({ severity: 'warning', code: 'massdriver.unmapped-keyword', message: `"${keyword}" has no Driftless equivalent and is ignored; remove it or keep it for Massdriver only.`, location: { file: FILE, pointer, bundle } }),
+  ) as JsonSchema;
   const presets: Record<string, Preset> = {};
   const examples = Array.isArray(params.examples) ? (params.examples as unknown[]).map(record) : [];
   for (const example of examples) {
