@@ -32,7 +32,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
   let watcher: CatalogWatcher | undefined;
   let closed = false;
 
-  const load = () => loadCatalog({ dirs: options.dirs, cache });
+  const load = () => loadCatalog({ dirs: options.dirs, cache, pruneCache: true });
   const reload = async () => {
     const next = load();
     current = next;

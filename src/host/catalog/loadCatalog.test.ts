@@ -92,6 +92,9 @@ describe('content hash and cache', () => {
     expect(cache.size).toBe(3);
     expect(cache.get(changed.bundles[1]!.hash)).toBe(other);
     expect(changed.bundles[0]!.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    await loadCatalog({ dirs: [root], withoutBuiltin: true, cache, pruneCache: true });
+    expect([...cache.keys()].sort()).toEqual(changed.bundles.map((bundle) => bundle.hash).sort());
   });
 
   it('reports a missing catalog folder and still loads the others', async () => {

@@ -14,6 +14,8 @@ export interface LoadCatalogOptions {
   withoutBuiltin?: boolean;
   /** Parsed modules by content hash; defaults to one cache shared by the process. */
   cache?: ModuleCache;
+  /** Forget cached modules no bundle of this load uses (a long-running host whose files change). */
+  pruneCache?: boolean;
 }
 
 const sharedCache: ModuleCache = new Map();
@@ -105,6 +107,10 @@ export async function loadCatalog(options: LoadCatalogOptions): Promise<CatalogS
       seen.set(bundle.ref, bundle);
       bundles.push(bundle);
     }
+  }
+  if (options.pruneCache) {
+    const used = new Set(bundles.map((bundle) => bundle.hash));
+    for (const hash of cache.keys()) if (!used.has(hash)) cache.delete(hash);
   }
   bundles.sort((a, b) => a.manifest.name.localeCompare(b.manifest.name) || a.manifest.version.localeCompare(b.manifest.version, undefined, { numeric: true }));
   types.sort((a, b) => a.name.localeCompare(b.name));
