@@ -1,0 +1,108 @@
+// The canvas in headless Chromium: a 1,000-node / 1,500-edge diagram drawn by our Canvas (BundleNode
+// from the store) against a bare React Flow page of default nodes with the same graph, both
+// production builds, measured in the same run. Needs chromium; prints nothing when it is absent.
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumBinary, launchChromium } from '../test/e2e/support/browser';
+import type { Benchmark, Measurement } from './harness';
+
+const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+async function buildPage(outDir: string): Promise<void> {
+  await build({
+    root: rendererRoot,
+    base: './',
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, rolldownOptions: { input: join(rendererRoot, 'bench/index.html') } },
+  });
+}
+
+function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const path = join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(dir) || !existsSync(path)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    createReadStream(path).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** Wall time of each step of a mouse drag, from the move to the next painted frame. */
+async function dragFrames(page: Page, from: { x: number; y: number }, steps = 60): Promise<number[]> {
+  const frames: number[] = [];
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let step = 1; step <= steps; step++) {
+    const start = performance.now();
+    await page.mouse.move(from.x + step * 3, from.y + step * 2);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    frames.push(performance.now() - start);
+  }
+  await page.mouse.up();
+  return frames;
+}
+
+interface Run {
+  firstRender: number;
+  drag: number[];
+  pan: number[];
+}
+
+async function measure(page: Page, url: string, nodes: number): Promise<Run> {
+  await page.goto(url);
+  // The page sets window.benchRendered once every node is in the DOM (renderer/bench/benchMain.tsx).
+  await page.waitForFunction(() => (window as { benchRendered?: number }).benchRendered !== undefined, undefined, { timeout: 60000 });
+  const firstRender = await page.evaluate(() => (window as { benchRendered?: number }).benchRendered!);
+  // A service node near the top left (generated services start after the first tenth).
+  const node = page.locator(`.react-flow__node[data-id="n${Math.floor(nodes / 10) + 1}"]`);
+  const box = (await node.boundingBox())!;
+  const drag = await dragFrames(page, { x: box.x + 10, y: box.y + 8 });
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const pan = await dragFrames(page, { x: pane.x + pane.width - 40, y: pane.y + pane.height - 40 });
+  return { firstRender, drag, pan };
+}
+
+const benchmark: Benchmark = {
+  name: 'Canvas in Chromium (1,000 nodes / 1,500 edges)',
+  async run() {
+    if (!chromiumBinary.available) return [];
+    const outDir = mkdtempSync(join(tmpdir(), 'driftless-canvas-bench-'));
+    await buildPage(outDir);
+    const { server, origin } = await serve(outDir);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const bare = await measure(page, `${origin}/bench/index.html?mode=bare&nodes=1000&edges=1500`, 1000);
+      const ours = await measure(page, `${origin}/bench/index.html?mode=driftless&nodes=1000&edges=1500`, 1000);
+      const small = await measure(page, `${origin}/bench/index.html?mode=driftless&nodes=100&edges=150`, 100);
+      const rows: Measurement[] = [
+        { case: 'bare React Flow: first render', value: bare.firstRender, unit: 'ms' },
+        { case: 'Driftless canvas: first render', value: ours.firstRender, unit: 'ms', baseline: 'bare React Flow: first render' },
+        { case: 'bare React Flow: drag frame p95', value: percentile(bare.drag, 0.95), unit: 'ms' },
+        { case: 'Driftless canvas: drag frame p95', value: percentile(ours.drag, 0.95), unit: 'ms', baseline: 'bare React Flow: drag frame p95', target: '≤ 1.25×' },
+        { case: 'Driftless canvas 100 nodes: drag frame p95', value: percentile(small.drag, 0.95), unit: 'ms' },
+        { case: 'Driftless canvas 1,000 nodes: drag frame p95', value: percentile(ours.drag, 0.95), unit: 'ms', baseline: 'Driftless canvas 100 nodes: drag frame p95', target: '≤ 1.5×' },
+        { case: 'Driftless canvas: drag frame median', value: percentile(ours.drag, 0.5), unit: 'ms', target: '< 16 ms' },
+        { case: 'bare React Flow: pan frame p95', value: percentile(bare.pan, 0.95), unit: 'ms' },
+        { case: 'Driftless canvas: pan frame p95', value: percentile(ours.pan, 0.95), unit: 'ms', baseline: 'bare React Flow: pan frame p95' },
+      ];
+      return rows;
+    } finally {
+      await browser.close();
+      server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default benchmark;
