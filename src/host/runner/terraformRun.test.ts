@@ -8,6 +8,7 @@ import { runTerraform, terraformEnv } from '../../../test/support/terraform';
 import { openDatabase } from '../store/openDatabase';
 import { buildRunEnvironment } from './environment';
 import { startRecordedRun, type RecordedRunOptions } from './recordedRun';
+import { showPlan } from './showPlan';
 import { RunStore } from './runStore';
 
 const tf = requireBinary('terraform');
@@ -63,8 +64,11 @@ describe.skipIf(!tf.available)(`terraform in a pty ${tf.reason}`, () => {
     expect(outcome.record.status).toBe('succeeded');
     expect(outcome.live.nodes).toEqual({ app: 'waiting', job: 'waiting' });
     expect(outcome.live.summary).toMatchObject({ add: 2, operation: 'plan' });
-    const shown = await runTerraform(['show', '-json', 'saved.tfplan'], { cwd, env });
-    const plan = summarizePlan(shown.stdout).value!;
+    const shown = await showPlan(tf.path, 'saved.tfplan', { cwd, env });
+    expect(shown.diagnostics).toEqual([]);
+    store.savePlan(outcome.record.id, shown.json);
+    const plan = shown.summary!;
+    expect(summarizePlan(store.planOf(outcome.record.id)!).value!.totals.create).toBe(2);
     expect(plan.nodes.app!.counts.create).toBe(1);
     expect(plan.nodes.job!.counts.create).toBe(1);
     expect(JSON.stringify(plan)).not.toContain('pa55word-xyz');
@@ -99,6 +103,17 @@ describe.skipIf(!tf.available)(`terraform in a pty ${tf.reason}`, () => {
     expect(outcome.failure).toMatchObject({ code: 'resource_failed', address: 'module.job.terraform_data.task' });
     expect(outcome.live.nodes).toEqual({ app: 'done', job: 'failed' });
     expect(store.get(outcome.record.id)!.summary).toMatchObject({ failure: { code: 'resource_failed' } });
+  });
+
+  it('stale plan: applying a saved plan after the state changed fails as stale_plan with what to do', async () => {
+    const { cwd, env } = await prepared('echo ok');
+    expect((await runTerraform(['plan', '-out=saved.tfplan'], { cwd, env })).code).toBe(0);
+    expect((await runTerraform(['apply', '-auto-approve'], { cwd, env })).code).toBe(0);
+    const outcome = await run({ kind: 'apply', args: ['apply', '-json', 'saved.tfplan'], cwd, env }).finished;
+    expect(outcome.record.status).toBe('failed');
+    expect(outcome.failure!.code).toBe('stale_plan');
+    expect(outcome.failure!.message).toMatch(/Plan again/);
+    expect((await showPlan(tf.path, 'missing.tfplan', { cwd, env })).diagnostics[0]!.code).toBe('plan.show-failed');
   });
 
   it('flood through terraform: every character of a local-exec flood is stored', async () => {
