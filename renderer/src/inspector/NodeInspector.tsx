@@ -8,6 +8,7 @@ import { PortList } from './PortList';
 import { PresetPicker } from './PresetPicker';
 import { RenameField } from './RenameField';
 import { SecretField } from './SecretField';
+import { VersionPicker } from './VersionPicker';
 import { sensitiveParams } from './paramsSchema';
 
 /** Everything about one node: name, bundle, params (or an environment's overrides), secrets and ports. */
@@ -23,6 +24,7 @@ export function NodeInspector({ node, bundle }: { node: DiagramNode; bundle?: Ca
         {manifest?.title ?? 'Unknown bundle'} <code>{node.bundle}</code>
       </p>
       {!manifest && <p className="field-error">This bundle version is not in the catalog. Add it, or change the node's bundle.</p>}
+      {bundle && <VersionPicker key={node.id} node={node} bundle={bundle} />}
       {manifest && (
         <>
           <h3>{environment ? `Params in ${environment.name}` : 'Params (defaults for every environment)'}</h3>
