@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStateBackend } from '../src/host/state/http/stateBackend';
 import { openDatabase } from '../src/host/store/openDatabase';
-import { backendRequest } from '../test/support/stateClient';
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { runTerraform, terraformEnv } from '../test/support/terraform';
 import type { Benchmark, Measurement } from './harness';
 
@@ -16,7 +19,40 @@ function stateBody(count: number, serial: number): Buffer {
   return Buffer.from(JSON.stringify({ version: 4, terraform_version: '1.11.4', serial, lineage: 'bench', outputs: {}, resources, check_results: null }, null, 2));
 }
 
+/** Requests sent from a worker thread (terraform is another process); resolves with the time the worker measured. */
+function threadClient() {
+  const worker = new Worker(new URL('./httpClientWorker.mjs', import.meta.url));
+  let next = 0;
+  const waiting = new Map<number, (reply: { status: number; length: number; ms: number; error?: string }) => void>();
+  worker.on('message', (reply) => waiting.get(reply.id)?.(reply));
+  return {
+    async send(url: string, method: string, auth: { username: string; password: string }, body?: Buffer) {
+      const headers: Record<string, string> = { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
+      if (body) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-MD5': createHash('md5').update(body).digest('base64'), 'Content-Length': String(body.length) });
+      const id = ++next;
+      const reply = await new Promise<{ status: number; length: number; ms: number; error?: string }>((resolve) => {
+        waiting.set(id, resolve);
+        worker.postMessage({ id, url, method, headers, body });
+      });
+      waiting.delete(id);
+      if (reply.error || reply.status !== 200) throw new Error(`${method} answered ${reply.status ?? reply.error}`);
+      return reply;
+    },
+    close: () => worker.terminate(),
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timedBy(iterations: number, fn: (index: number) => Promise<number>, between?: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let index = -2; index < iterations; index++) {
+    const ms = await fn(index + 2);
+    if (index >= 0) times.push(ms);
+    await between?.();
+  }
+  return median(times);
+}
 
 async function timed(iterations: number, fn: (index: number) => Promise<unknown> | unknown, between?: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -61,24 +97,29 @@ const benchmark: Benchmark = {
     const bodies = Array.from({ length: iterations + 2 }, (_, index) => stateBody(10_000, index + 1));
     const size = bodies[0]!.length;
 
-    // POST is timed to terraform's answer; the deferred work (inventory, WAL checkpoint) is timed apart below
-    let serial = 0;
-    const post = await timed(iterations, async (index) => {
-      const reply = await backendRequest(address, 'POST', { auth, body: bodies[index]! });
-      if (reply.status !== 200) throw new Error(`POST ${reply.status}`);
-      serial = index + 1;
-    }, () => backend.indexer.whenIdle());
+    // POST is timed to the answer terraform waits for; the deferred work (inventory, WAL checkpoint) is timed apart below
+    const client = threadClient();
+    const post = await timedBy(iterations, async (index) => (await client.send(address, 'POST', auth, bodies[index]!)).ms, () => backend.indexer.whenIdle());
     const postAndDeferred = await timed(3, async (index) => {
-      const reply = await backendRequest(address, 'POST', { auth, body: stateBody(10_000, serial + 1 + index) });
-      if (reply.status !== 200) throw new Error(`POST ${reply.status}`);
+      await client.send(address, 'POST', auth, stateBody(10_000, iterations + 3 + index));
       await backend.indexer.whenIdle();
     });
     const filePath = join(dir, 'terraform.tfstate');
     const fileWrite = await timed(iterations, (index) => atomicWrite(filePath, bodies[index]!));
-    const get = await timed(iterations, async () => {
-      const reply = await backendRequest(address, 'GET', { auth });
-      if (reply.status !== 200 || reply.body.length < size) throw new Error(`GET ${reply.status}`);
+    const get = await timedBy(iterations, async () => (await client.send(address, 'GET', auth)).ms);
+
+    // The same bytes through a bare node:http server (POST discarded, GET from memory): what HTTP alone costs
+    const latest = bodies[bodies.length - 1]!;
+    const bare = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => (request.method === 'GET' ? response.end(latest) : response.end()));
     });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+    const barePost = await timedBy(iterations, async (index) => (await client.send(bareUrl, 'POST', auth, bodies[index]!)).ms);
+    const bareGet = await timedBy(iterations, async () => (await client.send(bareUrl, 'GET', auth)).ms);
+    bare.close();
+    await client.close();
     const fileRead = await timed(iterations, () => readFileSync(filePath));
     const indexing = await timed(5, () => backend.indexer.indexNow('bench'));
 
@@ -86,8 +127,12 @@ const benchmark: Benchmark = {
       { case: `atomic file write ${(size / 1e6).toFixed(1)} MB (fsync, rename)`, value: fileWrite, unit: 'ms' },
       { case: 'POST through the backend', value: post, unit: 'ms', baseline: `atomic file write ${(size / 1e6).toFixed(1)} MB (fsync, rename)`, target: '≤ 1.5×' },
       { case: 'POST + its deferred inventory and checkpoint (body built inside)', value: postAndDeferred, unit: 'ms' },
+      { case: 'bare node:http POST, body discarded', value: barePost, unit: 'ms' },
+      { case: 'POST through the backend ', value: post, unit: 'ms', baseline: 'bare node:http POST, body discarded' },
       { case: 'file read', value: fileRead, unit: 'ms' },
       { case: 'GET through the backend', value: get, unit: 'ms', baseline: 'file read', target: '≤ 3×' },
+      { case: 'bare node:http GET from memory', value: bareGet, unit: 'ms' },
+      { case: 'GET through the backend ', value: get, unit: 'ms', baseline: 'bare node:http GET from memory' },
       { case: 'inventory indexing, 10,000 resources', value: indexing, unit: 'ms' },
     ];
 
