@@ -55,6 +55,19 @@ describe('validateProject', () => {
     expect(found!.severity).toBe('error');
   });
 
+  it('does not report a node param that every environment overrides; reports a bad override', () => {
+    const overriddenEverywhere = edited(
+      { kind: 'setParam', id: 'n4', param: 'size', value: 'huge' },
+      { kind: 'setOverride', environmentId: 'env-dev', nodeId: 'n4', param: 'size', value: 'small' },
+      { kind: 'setOverride', environmentId: 'env-prod', nodeId: 'n4', param: 'size', value: 'large' },
+    );
+    expect(validateProject(overriddenEverywhere, catalog, sizeValidator)).toEqual([]);
+    const badInProd = edited({ kind: 'setOverride', environmentId: 'env-prod', nodeId: 'n4', param: 'size', value: 'huge' });
+    expect(validateProject(badInProd, catalog, sizeValidator).map((diagnostic) => diagnostic.location)).toEqual([{ nodeId: 'n4', environment: 'prod', field: 'size' }]);
+    const onlyInDev = edited({ kind: 'setParam', id: 'n4', param: 'size', value: 'huge' }, { kind: 'setOverride', environmentId: 'env-dev', nodeId: 'n4', param: 'size', value: 'small' });
+    expect(validateProject(onlyInDev, catalog, sizeValidator).map((diagnostic) => diagnostic.location)).toEqual([{ nodeId: 'n4', field: 'size' }]);
+  });
+
   it('refuses a cycle and names its path', () => {
     // n3 feeds n9's peers in the generated diagram only if it was generated so; add both directions.
     const project = edited(

@@ -4,7 +4,7 @@ import { buildGraph } from '../graph/dependencyGraph';
 import { findCycle } from '../graph/order';
 import type { DiagramEdge, DiagramNode, Project } from '../model/diagram';
 import { checkConnections, checkEdge } from './validateEdges';
-import { checkNames, checkNode, checkOverrides, overrideOfUnknownNode, type ValidateParams } from './validateNodes';
+import { checkNames, checkNode, checkOverrides, overriddenEverywhere, overrideOfUnknownNode, PARAM_CHECK, type ValidateParams } from './validateNodes';
 
 export type { ParamContext, ValidateParams } from './validateNodes';
 
@@ -49,7 +49,9 @@ export function createProjectValidator(catalog: CatalogSnapshot, validateParams?
         own = checkNode(node, bundles.get(node.bundle), validateParams);
         nodeCache.set(node, own);
       }
-      diagnostics.push(...own);
+      for (const diagnostic of own) {
+        if (!overriddenEverywhere(diagnostic, node.id, project.environments)) diagnostics.push(withoutMark(diagnostic));
+      }
       const bundle = bundles.get(node.bundle);
       if (bundle !== undefined) diagnostics.push(...checkConnections(node, bundle, incoming.get(node.id) ?? []));
     }
@@ -85,6 +87,13 @@ export function createProjectValidator(catalog: CatalogSnapshot, validateParams?
     if (cycleCache.cycle !== undefined) diagnostics.push(cycleDiagnostic(cycleCache.cycle, byId));
     return diagnostics;
   };
+}
+
+/** The diagnostic as callers see it: plain JSON, without the internal mark. */
+function withoutMark(diagnostic: Diagnostic): Diagnostic {
+  if (!(PARAM_CHECK in diagnostic)) return diagnostic;
+  const { [PARAM_CHECK]: _mark, ...plain } = diagnostic as Diagnostic & { [PARAM_CHECK]?: boolean };
+  return plain;
 }
 
 function checkEnvironmentOverrides(

@@ -45,8 +45,26 @@ export function checkNode(node: DiagramNode, bundle: CatalogBundle | undefined, 
     return diagnostics;
   }
   diagnostics.push(...unknownParams(node, bundle, node.params, undefined));
-  if (validateParams) diagnostics.push(...validateParams(bundle, node.params, { nodeId: node.id }));
+  if (validateParams) {
+    for (const diagnostic of validateParams(bundle, node.params, { nodeId: node.id })) diagnostics.push({ ...diagnostic, [PARAM_CHECK]: true });
+  }
   return diagnostics;
+}
+
+/** Marks diagnostics of the node's own params (validateParams), which every environment may override. */
+export const PARAM_CHECK = Symbol('param check');
+
+/**
+ * True when a diagnostic of a node's own param does not apply: every environment overrides that
+ * param, so the node's value is never used (the overrides are checked per environment).
+ */
+export function overriddenEverywhere(diagnostic: Diagnostic, nodeId: string, environments: readonly Environment[]): boolean {
+  const field = diagnostic.location?.field;
+  if (!(diagnostic as { [PARAM_CHECK]?: boolean })[PARAM_CHECK] || field === undefined || environments.length === 0) return false;
+  return environments.every((environment) => {
+    const overrides = environment.overrides[nodeId];
+    return overrides !== undefined && Object.hasOwn(overrides, field);
+  });
 }
 
 /** The params a bundle declares, or undefined when its schema lists none (then any is accepted). */
