@@ -47,6 +47,17 @@ describe('pty runs', () => {
     expect(exit.killed).toBe(false);
   });
 
+  it('Ctrl-C is answered during a flood while the pty is paused by flow control', async () => {
+    const run = startPtyRun({ ...sh("head -c 500000000 /dev/zero | tr '\\000' '\\121'"), onData: () => undefined });
+    while (!run.paused) await new Promise((resolve) => setTimeout(resolve, 5));
+    const started = Date.now();
+    run.cancel();
+    const exit = await run.exited;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(exit.cancelled).toBe(true);
+    expect(exit.outputLength).toBeLessThan(500_000_000);
+  });
+
   it('a second cancel kills what ignores Ctrl-C', async () => {
     const run = startPtyRun(sh('trap "" INT; sleep 60'));
     await new Promise((resolve) => setTimeout(resolve, 300));
