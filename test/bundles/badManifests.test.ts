@@ -78,6 +78,17 @@ const cases: BadCase[] = [
   { name: 'connection attribute typed unlike the artifact type', bundle: { 'module/main.tf': moduleWith('type = object({ id = string })', 'type = object({ id = number })') }, code: 'crosscheck.connection-shape', location: { file: 'module/main.tf', line: 10, port: 'vpc' }, message: /"id"/ },
   { name: 'artifact that is no output', bundle: { 'bundle.yaml': replace('  db:\n    type: postgres-connection', '  database:\n    type: postgres-connection') }, code: 'crosscheck.artifact-not-output', location: { file: 'bundle.yaml', pointer: '/artifacts/database' } },
   { name: 'preset setting an unknown param', bundle: { 'bundle.yaml': replace('values: { name: dev }', 'values: { name: dev, size: 3 }') }, code: 'manifest.preset-unknown-param', location: { file: 'bundle.yaml', pointer: '/presets/dev/values/size' } },
+  { name: 'preset that sets a secret', bundle: { 'bundle.yaml': replace('values: { name: dev }', 'values: { name: dev, password: hunter2hunter2 }') }, code: 'manifest.preset-sets-secret', location: { file: 'bundle.yaml', pointer: '/presets/dev/values/password' } },
+  {
+    name: 'param enum wider than the variable validation',
+    bundle: {
+      'bundle.yaml': replace('    name:\n      type: string\n', '    name:\n      type: string\n      enum: [a, b, c]\n').replace('values: { name: dev }', 'values: { name: a }'),
+      'module/main.tf': moduleWith('variable "name" {\n  type = string\n}', 'variable "name" {\n  type = string\n  validation {\n    condition     = contains(["a", "b"], var.name)\n    error_message = "a or b"\n  }\n}'),
+    },
+    code: 'crosscheck.enum-mismatch',
+    location: { file: 'bundle.yaml', pointer: '/params/properties/name/enum' },
+    message: /"c"/,
+  },
   { name: 'preset value of the wrong type', bundle: { 'bundle.yaml': replace('values: { name: dev }', 'values: { name: 5 }') }, code: 'manifest.preset-invalid', location: { file: 'bundle.yaml', pointer: '/presets/dev/values/name' } },
   { name: 'params that are no valid JSON Schema', bundle: { 'bundle.yaml': replace('    name:\n      type: string', '    name:\n      type: strng') }, code: 'manifest.bad-params-schema', location: { file: 'bundle.yaml', pointer: '/params' } },
   {

@@ -39,6 +39,12 @@ export function crossCheck(manifest: BundleManifest, module: ModuleInfo, options
     for (const mismatch of checkTypeAgreement(schema, variable.type)) {
       report('crosscheck.type-mismatch', `Param "${name}"${mismatch.pointer ? ` at ${mismatch.pointer}` : ''} ${mismatch.message} (variable type: ${formatTerraformType(variable.type)}).`, pointer + mismatch.pointer);
     }
+    if (variable.allowed && Array.isArray(schema.enum)) {
+      const outside = (schema.enum as unknown[]).filter((value) => !variable.allowed!.includes(value));
+      if (outside.length > 0) {
+        report('crosscheck.enum-mismatch', `Param "${name}" allows ${outside.map((value) => JSON.stringify(value)).join(', ')}, which the variable's validation refuses (it allows ${variable.allowed.map((value) => JSON.stringify(value)).join(', ')}): make the two lists agree.`, `${pointer}/enum`);
+      }
+    }
     if (variable.sensitive && schema.writeOnly !== true) {
       report('crosscheck.sensitive-not-writeonly', `Variable "${name}" is sensitive but its param is not write-only: add "writeOnly: true" so its value is kept out of files.`, pointer);
     }
@@ -80,6 +86,10 @@ export function crossCheck(manifest: BundleManifest, module: ModuleInfo, options
   }
   for (const [name, values] of Object.entries(manifest.presets)) {
     for (const key of Object.keys(values.values)) {
+      if (properties[key]?.writeOnly === true) {
+        report('manifest.preset-sets-secret', `Preset "${name}" sets "${key}", a write-only (secret) param: presets are shared in files, so remove it and let each environment supply the secret.`, `/presets/${escape(name)}/values/${escape(key)}`);
+        continue;
+      }
       if (properties[key]) continue;
       report('manifest.preset-unknown-param', `Preset "${name}" sets "${key}", which is not a param.${didYouMean(key, Object.keys(properties))} Remove it or add the param.`, `/presets/${escape(name)}/values/${escape(key)}`);
     }
