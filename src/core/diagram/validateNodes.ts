@@ -46,7 +46,7 @@ export function checkNode(node: DiagramNode, bundle: CatalogBundle | undefined, 
   }
   diagnostics.push(...unknownParams(node, bundle, node.params, undefined));
   if (validateParams) {
-    for (const diagnostic of validateParams(bundle, node.params, { nodeId: node.id })) diagnostics.push({ ...diagnostic, [PARAM_CHECK]: true });
+    for (const diagnostic of validateParams(bundle, node.params, { nodeId: node.id })) diagnostics.push(Object.assign({ ...diagnostic }, { [PARAM_CHECK]: true }));
   }
   return diagnostics;
 }
