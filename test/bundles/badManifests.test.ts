@@ -112,6 +112,7 @@ const cases: BadCase[] = [
     location: { file: 'massdriver.yaml', pointer: '/steps' },
   },
   { name: 'artifact type extending an unknown type', setup: (root) => writeFiles(root, { 'types/child.yaml': 'name: child\ntitle: Child\ncolour: "#000000"\nextends: aws-vcp\nschema: { type: object }\n' }), code: 'type.unknown-parent', location: (root) => ({ file: join(root, 'types/child.yaml'), pointer: '/extends' }), message: /Did you mean "aws-vpc"/ },
+  { name: 'artifact type file that is a folder', setup: (root) => mkdirSync(join(root, 'types/odd.yaml')), code: 'type.unreadable', location: (root) => ({ file: join(root, 'types/odd.yaml') }) },
   { name: 'artifact type file named unlike its type', setup: (root) => writeFiles(root, { 'types/other.yaml': 'name: thing\ntitle: Thing\ncolour: "#000000"\nschema: { type: object }\n' }), code: 'type.name-mismatch', location: (root) => ({ file: join(root, 'types/other.yaml'), pointer: '/name' }) },
   { name: 'artifact type with an unknown key', setup: (root) => writeFiles(root, { 'types/thing.yaml': 'name: thing\ntitle: Thing\ncolor: "#000000"\ncolour: "#000000"\nschema: { type: object }\n' }), code: 'type.unknown-key', location: (root) => ({ file: join(root, 'types/thing.yaml'), pointer: '/color' }), message: /Did you mean "colour"/ },
 ];

@@ -37,7 +37,11 @@ export function readBundleFiles(dir: string): BundleFiles {
       } else if (entry.isDirectory()) {
         if (!IGNORED.has(entry.name)) walk(path);
       } else if (entry.isFile() && !isIgnoredFile(entry.name)) {
-        contents.set(path, readFileSync(join(dir, path), 'utf8'));
+        try {
+          contents.set(path, readFileSync(join(dir, path), 'utf8'));
+        } catch (error) {
+          diagnostics.push({ severity: 'error', code: 'bundle.unreadable', message: `Cannot read ${path}: ${(error as Error).message}. Check its permissions.`, location: { file: path } });
+        }
       }
     }
   };

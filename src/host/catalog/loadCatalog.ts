@@ -84,7 +84,14 @@ export async function loadCatalog(options: LoadCatalogOptions): Promise<CatalogS
   const bundles: CatalogBundle[] = [];
   const seen = new Map<string, CatalogBundle>();
   for (const root of uniqueRoots) {
-    for (const dir of findBundleFolders(root, diagnostics)) {
+    let folders: string[];
+    try {
+      folders = findBundleFolders(root, diagnostics);
+    } catch (error) {
+      diagnostics.push({ severity: 'error', code: 'catalog.unreadable', message: `Cannot list ${root}: ${(error as Error).message}. Check its permissions.`, location: { file: root } });
+      continue;
+    }
+    for (const dir of folders) {
       let bundle: CatalogBundle;
       try {
         bundle = await loadBundle(dir, types, cache);

@@ -27,7 +27,14 @@ export function loadArtifactTypes(dirs: readonly string[]): { types: ArtifactTyp
         diagnostics.push({ severity: 'error', code: 'type.symlink', message: `${file} is a symbolic link; artifact types must be plain files in types/.`, location: { file } });
         continue;
       }
-      const yaml = readYaml(readFileSync(file, 'utf8'), file, 'type.yaml-syntax');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        diagnostics.push({ severity: 'error', code: 'type.unreadable', message: `Cannot read ${file}: ${(error as Error).message}. Make it a readable file.`, location: { file } });
+        continue;
+      }
+      const yaml = readYaml(text, file, 'type.yaml-syntax');
       diagnostics.push(...yaml.diagnostics);
       if (yaml.value === undefined) continue;
       const problems = checkArtifactTypeDocument(yaml.value, file);
