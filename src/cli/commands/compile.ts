@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { compile } from '../../core/compiler/compile';
 import { hasErrors } from '../../core/diagnostics';
 import { checkBundleHashes, locateInFile } from '../../core/diagramFile/locate';
 import { loadCatalog } from '../../host/catalog/loadCatalog';
+import { compileProject } from '../../host/compiler/compileProject';
 import { WorkdirError, writeWorkdir } from '../../host/compiler/writeWorkdir';
 import type { Command } from '../command';
 import { packageVersion } from '../packageRoot';
@@ -38,7 +38,7 @@ export const compileCommand: Command = {
       return 1;
     }
     const catalog = await loadCatalog({ dirs: (values.bundles as string[] | undefined) ?? [] });
-    const result = compile(parsed.project, environment, catalog, { generatedBy: `driftless ${packageVersion()}` });
+    const result = compileProject(parsed.project, environment, catalog, { generatedBy: `driftless ${packageVersion()}` });
     const diagnostics = [...checkBundleHashes(parsed.project, catalog), ...locateInFile(parsed.project, result.diagnostics, file)];
     const dir = resolve(output);
     let written = false;

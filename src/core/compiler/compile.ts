@@ -2,7 +2,7 @@ import type { CatalogSnapshot } from '../bundles/manifest';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import type { Environment, Project } from '../model/diagram';
 import { emitPass } from './emitPass';
-import { sortKeysDeep } from './escape';
+import { canonicalJson } from './canonicalJson';
 import { orderPass } from './orderPass';
 import { resolvePass } from './resolvePass';
 import { sha256Hex } from './sha256';
@@ -10,9 +10,9 @@ import type { CompileOptions, CompileResult } from './types';
 import { validatePass } from './validatePass';
 
 /** sha256 of the canonical JSON of the project's diagram and one environment: what the README cites. */
-export function diagramHash(project: Project, environment: Environment | undefined): string {
+export function diagramHash(project: Project, environment: Environment | undefined, sha256 = sha256Hex): string {
   const canonical = { project: { id: project.id, name: project.name, diagram: project.diagram }, environment: environment ?? null };
-  return sha256Hex(JSON.stringify(sortKeysDeep(canonical)));
+  return sha256(canonicalJson(canonical));
 }
 
 /**
@@ -22,7 +22,7 @@ export function diagramHash(project: Project, environment: Environment | undefin
 export function compile(project: Project, environmentId: string, catalog: CatalogSnapshot, options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const environment = project.environments.find((candidate) => candidate.id === environmentId || candidate.name === environmentId);
-  const hash = diagramHash(project, environment);
+  const hash = diagramHash(project, environment, options.sha256);
   const failed = (): CompileResult => ({ files: {}, diagnostics, moduleSources: [], secretInputs: [], diagramHash: hash });
 
   const validated = validatePass(project, environmentId, catalog);

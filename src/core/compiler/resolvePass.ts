@@ -1,6 +1,6 @@
 import type { CatalogBundle } from '../bundles/manifest';
 import type { Diagnostic, WithDiagnostics } from '../diagnostics';
-import { isSecretMarker, type DiagramEdge, type Environment } from '../model/diagram';
+import { isSecretMarker, type DiagramEdge, type DiagramNode, type Environment } from '../model/diagram';
 import { escapeValue, sortKeysDeep } from './escape';
 import { effectiveParams, paramSpecs } from './params';
 import type { ModuleSource, ResolvedNode, ResolvedProject, ValidatedInput } from './types';
@@ -14,8 +14,14 @@ export function moduleFolderOf(bundle: CatalogBundle): string {
 
 const reference = (node: string, artifact: string) => `\${module.${node}.${artifact}}`;
 
-function resolveNode(input: ValidatedInput, id: string, incoming: DiagramEdge[], names: Map<string, string>): ResolvedNode {
-  const node = input.project.diagram.nodes.find((candidate) => candidate.id === id)!;
+interface Shared {
+  names: Map<string, string>;
+  sensitiveTypes: Set<string>;
+}
+
+function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: DiagramEdge[], shared: Shared): ResolvedNode {
+  const id = node.id;
+  const names = shared.names;
   const bundle = input.bundles.get(id)!;
   const source: ModuleSource = { bundleRef: bundle.ref, hash: bundle.hash, from: bundle.dir, module: bundle.manifest.module, to: moduleFolderOf(bundle) };
   const values = effectiveParams(node, input.environment);
@@ -41,7 +47,7 @@ function resolveNode(input: ValidatedInput, id: string, incoming: DiagramEdge[],
     if (feeding.length === 0) continue;
     inputs[name] = connection.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
   }
-  const sensitiveTypes = new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name));
+  const sensitiveTypes = shared.sensitiveTypes;
   const outputs = Object.keys(bundle.manifest.artifacts)
     .sort()
     .map((artifact) => ({
@@ -49,7 +55,10 @@ function resolveNode(input: ValidatedInput, id: string, incoming: DiagramEdge[],
       artifact,
       sensitive: sensitiveTypes.has(bundle.manifest.artifacts[artifact]!.type) || bundle.sensitiveOutputs.includes(artifact),
     }));
-  return { node, bundle, source, inputs: sortKeysDeep(inputs) as Record<string, unknown>, secrets, outputs };
+  // Params and connections are both module variables: one sorted list of arguments.
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(inputs).sort()) sorted[key] = inputs[key];
+  return { node, bundle, source, inputs: sorted, secrets, outputs };
 }
 
 function mergeProviders(input: ValidatedInput, diagnostics: Diagnostic[]): ResolvedProject['requiredProviders'] {
@@ -132,11 +141,16 @@ export function resolvePass(input: ValidatedInput): WithDiagnostics<ResolvedProj
   const diagnostics: Diagnostic[] = [];
   const names = new Map(input.project.diagram.nodes.map((node) => [node.id, node.name]));
   const incoming = new Map<string, DiagramEdge[]>();
-  for (const edge of input.project.diagram.edges) incoming.set(edge.to.node, [...(incoming.get(edge.to.node) ?? []), edge]);
+  for (const edge of input.project.diagram.edges) {
+    const list = incoming.get(edge.to.node);
+    if (list) list.push(edge);
+    else incoming.set(edge.to.node, [edge]);
+  }
+  const shared: Shared = { names, sensitiveTypes: new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name)) };
   const nodes = new Map<string, ResolvedNode>();
   const outputNames = new Map<string, string>();
   for (const node of input.project.diagram.nodes) {
-    const resolved = resolveNode(input, node.id, incoming.get(node.id) ?? [], names);
+    const resolved = resolveNode(input, node, incoming.get(node.id) ?? [], shared);
     for (const name of [...resolved.outputs.map((output) => output.name), ...resolved.secrets.map((secret) => secret.variable)]) {
       const holder = outputNames.get(name);
       if (holder !== undefined && holder !== node.name) {

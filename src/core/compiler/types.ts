@@ -1,5 +1,6 @@
 import type { CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
 import type { Diagnostic } from '../diagnostics';
+import type { DependencyGraph } from '../graph/dependencyGraph';
 import type { DiagramNode, Environment, Project } from '../model/diagram';
 
 /** A bundle module the host copies into the workdir: `from` (+ `module`) on this machine → `to` inside it. */
@@ -25,6 +26,8 @@ export interface SecretInput {
 export interface CompileOptions {
   /** Who generated the files, for the README (for example `driftless 0.1.0`). */
   generatedBy?: string;
+  /** SHA-256 (lowercase hex of UTF-8) to hash with; the host passes node:crypto's, faster than the pure default. */
+  sha256?: (text: string) => string;
 }
 
 export interface CompileResult {
@@ -43,6 +46,8 @@ export interface ValidatedInput {
   environment: Environment;
   catalog: CatalogSnapshot;
   bundles: Map<string, CatalogBundle>;
+  /** The diagram's dependency graph, built once for the cycle check and the order. */
+  graph: DependencyGraph;
 }
 
 /** An output of the root module for one artifact of one node. */

@@ -81,6 +81,8 @@ function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>): 
 }
 
 function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): Diagnostic[] {
+  // Many edges share a (type, connection) pair: decide each pair once.
+  const verdicts = new Map<string, ReturnType<typeof canConnect>>();
   const diagnostics: Diagnostic[] = [];
   const nodes = new Map(project.diagram.nodes.map((node) => [node.id, node]));
   const incoming = new Map<string, number>();
@@ -105,7 +107,12 @@ function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): D
       diagnostics.push(error('compile.connection-unknown', `Node "${to.name}" (${toBundle.ref}) has no connection "${edge.to.connection}". Delete this connection or wire an existing one.`, at));
       continue;
     }
-    const verdict = canConnect(artifact.type, connection, input.catalog.types);
+    const pair = `${artifact.type}\u0000${toBundle.ref}\u0000${edge.to.connection}`;
+    let verdict = verdicts.get(pair);
+    if (!verdict) {
+      verdict = canConnect(artifact.type, connection, input.catalog.types);
+      verdicts.set(pair, verdict);
+    }
     if (!verdict.ok) {
       diagnostics.push(error('compile.connection-incompatible', `"${from.name}.${edge.from.artifact}" cannot feed "${to.name}.${edge.to.connection}": ${verdict.reason}`, at));
     } else if (verdict.needsConfirmation && !edge.confirmedUntyped) {
@@ -125,7 +132,7 @@ function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): D
       }
     }
   }
-  const cycle = findCycle(graphOfDiagram(project.diagram));
+  const cycle = findCycle(input.graph);
   if (cycle) {
     const path = cycle.map((id) => nodes.get(id)!.name).join(' → ');
     diagnostics.push(error('compile.cycle', `The connections form a cycle: ${path}. Remove one of these connections.`, { nodeId: cycle[0], environment: input.environment.name }));
@@ -142,7 +149,7 @@ export function validatePass(project: Project, environmentId: string, catalog: C
   }
   const bundles = new Map<string, CatalogBundle>();
   const diagnostics = checkNodes(project, catalog, environment.name, bundles);
-  const partial = { environment, catalog, bundles };
+  const partial = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram) };
   diagnostics.push(...checkParams(project, partial), ...checkEdges(project, partial));
   return { value: { project, ...partial }, diagnostics };
 }

@@ -1,21 +1,33 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../core/compiler/compile';
+import type { CatalogSnapshot } from '../../core/bundles/manifest';
+import { parseDiagramFile } from '../../core/diagramFile/parse';
 import type { Project } from '../../core/model/diagram';
+import { loadCatalog } from '../catalog/loadCatalog';
 import { requireBinary } from '../../../test/support/binaries';
 import { compilerCatalog } from '../../../test/support/compilerCatalog';
-import { awsStack, escaping, localStack, node, project } from '../../../test/support/compilerProjects';
+import { awsStack, escaping, everyBundleProject, localStack, node, project } from '../../../test/support/compilerProjects';
 import { runTerraform, terraformEnv } from '../../../test/support/terraform';
 import { writeWorkdir } from './writeWorkdir';
 
 const tf = requireBinary('terraform');
 const catalog = compilerCatalog();
+// One provider cache for the AWS inits of this file (they run one after another, never concurrently).
+const pluginCache = mkdtempSync(join(tmpdir(), 'driftless-plugin-cache-'));
+const offlineAws = { region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true };
+
+function example(name: string): Project {
+  const parsed = parseDiagramFile(readFileSync(new URL(`../../../examples/${name}.driftless.json`, import.meta.url), 'utf8'));
+  if (!('project' in parsed)) throw new Error(JSON.stringify(parsed.diagnostics));
+  return parsed.project;
+}
 
 /** Compiles into a fresh folder with a local-backend override (the test's stand-in for the http backend). */
-function compiledDir(subject: Project, environment: string, dir = mkdtempSync(join(tmpdir(), 'driftless-compiled-'))): string {
-  const result = compile(subject, environment, catalog);
+function compiledDir(subject: Project, environment: string, dir = mkdtempSync(join(tmpdir(), 'driftless-compiled-')), from: CatalogSnapshot = catalog): string {
+  const result = compile(subject, environment, from);
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   writeWorkdir(dir, result);
   writeFileSync(join(dir, 'backend_override.tf.json'), JSON.stringify({ terraform: { backend: { local: {} } } }));
@@ -23,7 +35,9 @@ function compiledDir(subject: Project, environment: string, dir = mkdtempSync(jo
 }
 
 async function terraform(dir: string, args: string[], extra: Record<string, string> = {}) {
-  const result = await runTerraform(args, { cwd: dir, env: terraformEnv(join(dir, '..', `${dir.split('/').pop()}-config`), extra) });
+  mkdirSync(pluginCache, { recursive: true });
+  const env = terraformEnv(join(dir, '..', `${dir.split('/').pop()}-config`), { TF_PLUGIN_CACHE_DIR: pluginCache, ...extra });
+  const result = await runTerraform(args, { cwd: dir, env });
   if (result.code !== 0) throw new Error(`terraform ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   return result;
 }
@@ -82,5 +96,33 @@ describe.skipIf(!tf.available)(`compiled root modules under real terraform ${tf.
     const plan = JSON.parse((await terraform(dir, ['show', '-json', 'plan.bin'])).stdout);
     const addresses = (plan.resource_changes as { address: string }[]).map((change) => change.address).sort();
     expect(addresses).toEqual(['module.assets.aws_s3_bucket.bucket', 'module.events.aws_sqs_queue.queue', 'module.logs.aws_s3_bucket.bucket']);
+  }, 300_000);
+
+  it('examples/local-stack applies with no cloud account, its prod overrides reaching the modules', async () => {
+    const dir = compiledDir(example('local-stack'), 'prod', undefined, await loadCatalog({ dirs: [] }));
+    await terraform(dir, ['init', '-no-color']);
+    await terraform(dir, ['apply', '-no-color', '-auto-approve'], { TF_VAR_database__password: 'example-password' });
+    const values = await outputs(dir);
+    expect(Object.keys(values).sort()).toEqual(['api__endpoint', 'api_key__secret', 'config__file', 'database__database', 'jobs__queue', 'network__network']);
+    expect(values.network__network!.value).toMatchObject({ name: 'prod-net', cidr: '10.0.0.0/16' });
+    expect(values.database__database!.sensitive).toBe(true);
+    expect(values.api_key__secret!.sensitive).toBe(true);
   });
+
+  it('examples/aws-web-app and a diagram of every built-in bundle pass init and validate against the mirror; the example plans offline', async () => {
+    const library = await loadCatalog({ dirs: [] });
+    const web = example('aws-web-app');
+    for (const environment of web.environments) environment.providers.aws = { ...environment.providers.aws, ...offlineAws };
+    const dir = compiledDir(web, 'dev', undefined, library);
+    await terraform(dir, ['init', '-no-color']);
+    expect(JSON.parse((await terraform(dir, ['validate', '-json'])).stdout).valid).toBe(true);
+    await terraform(dir, ['plan', '-no-color', '-out=plan.bin'], { TF_VAR_database__password: 'example-password-1' });
+    const plan = JSON.parse((await terraform(dir, ['show', '-json', 'plan.bin'])).stdout);
+    const modules = new Set((plan.resource_changes as { module_address?: string }[]).map((change) => change.module_address));
+    expect([...modules].sort()).toEqual(['module.assets', 'module.database', 'module.jobs', 'module.network', 'module.service_role', 'module.web']);
+
+    const everything = compiledDir(everyBundleProject(library), 'dev', undefined, library);
+    await terraform(everything, ['init', '-no-color']);
+    expect(JSON.parse((await terraform(everything, ['validate', '-json'])).stdout).valid).toBe(true);
+  }, 300_000);
 });

@@ -61,3 +61,13 @@ describe('writeWorkdir', () => {
     expect(existsSync(join(bad, source.to))).toBe(false);
   });
 });
+
+describe('compileProject', () => {
+  it('hashes with node:crypto to the same digest as the pure compiler', async () => {
+    const { compileProject } = await import('./compileProject');
+    const pure = compile(localStack(), 'dev', catalog);
+    const hosted = compileProject(localStack(), 'dev', catalog);
+    expect(hosted.diagramHash).toBe(pure.diagramHash);
+    expect(hosted.files).toEqual(pure.files);
+  });
+});

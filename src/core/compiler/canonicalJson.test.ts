@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonicalJson';
+
+/** The same value with every object's keys inserted in reverse order. */
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(value).reverse()) Object.defineProperty(result, key, { value: reversedKeys((value as Record<string, unknown>)[key]), enumerable: true });
+  return result;
+}
+
+describe('canonicalJson', () => {
+  it('is JSON of the same value, whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(canonicalJson(reversedKeys(value))).toBe(text);
+      }),
+    );
+  });
+
+  it('sorts keys (integer-like keys first, as JavaScript enumerates them)', () => {
+    expect(canonicalJson({ b: 1, a: { d: 1, c: 2 }, '10': 3, '9': 4 })).toBe('{"9":4,"10":3,"a":{"c":2,"d":1},"b":1}');
+  });
+});
