@@ -9,7 +9,7 @@ const COUNT = 200;
 
 function generate(root: string): void {
   mkdirSync(join(root, 'types'), { recursive: true });
-  writeFileSync(join(root, 'types/thing.yaml'), 'name: thing\ntitle: Thing\ncolour: "#123456"\nschema:\n  type: object\n  properties:\n    id: { type: string }\n');
+  writeFileSync(join(root, 'types/thing.yaml'), 'name: thing\ntitle: Thing\ncolour: "#123456"\nschema:\n  type: object\n  properties:\n    id: { type: string }\n  required: [id]\n');
   for (let index = 0; index < COUNT; index++) {
     const dir = join(root, `bundle-${index}`);
     mkdirSync(join(dir, 'module'), { recursive: true });
