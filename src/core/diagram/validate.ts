@@ -28,7 +28,7 @@ export function createProjectValidator(catalog: CatalogSnapshot, validateParams?
   const nodeCache = new WeakMap<DiagramNode, Diagnostic[]>();
   const overrideCache = new WeakMap<DiagramNode, WeakMap<object, Diagnostic[]>>();
   const edgeCache = new WeakMap<DiagramEdge, { from?: DiagramNode; to?: DiagramNode; diagnostics: Diagnostic[] }>();
-  let cycleCache: { edges: readonly DiagramEdge[]; cycle: string[] | undefined } | undefined;
+  let cycleCache: { edges: readonly DiagramEdge[]; names: string; cycle: string[] | undefined } | undefined;
 
   return (project) => {
     const { nodes, edges } = project.diagram;
@@ -81,8 +81,10 @@ export function createProjectValidator(catalog: CatalogSnapshot, validateParams?
 
     diagnostics.push(...checkEnvironmentOverrides(project, byId, bundles, overrideCache, validateParams));
 
-    if (cycleCache === undefined || cycleCache.edges !== edges || cycleCache.cycle?.some((id) => !byId.has(id))) {
-      cycleCache = { edges, cycle: cycleOf(nodes, edges) };
+    // Which cycle is reported depends on names (search order): a rename recomputes it.
+    const names = nodes.map((node) => `${node.id}\u0000${node.name}`).join('\u0000');
+    if (cycleCache === undefined || cycleCache.edges !== edges || cycleCache.names !== names) {
+      cycleCache = { edges, names, cycle: cycleOf(nodes, edges) };
     }
     if (cycleCache.cycle !== undefined) diagnostics.push(cycleDiagnostic(cycleCache.cycle, byId));
     return diagnostics;
