@@ -25,7 +25,7 @@ export function compile(project: Project, environmentId: string, catalog: Catalo
   const hash = diagramHash(project, environment, options.sha256);
   const failed = (): CompileResult => ({ files: {}, diagnostics, moduleSources: [], secretInputs: [], diagramHash: hash });
 
-  const validated = validatePass(project, environmentId, catalog);
+  const validated = validatePass(project, environmentId, catalog, options.validateParams);
   diagnostics.push(...validated.diagnostics);
   if (!validated.value || hasErrors(diagnostics)) return failed();
 

@@ -1,5 +1,6 @@
 import type { CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
 import type { Diagnostic } from '../diagnostics';
+import type { ValidateParams } from '../diagram/validateNodes';
 import type { DependencyGraph } from '../graph/dependencyGraph';
 import type { DiagramNode, Environment, Project } from '../model/diagram';
 
@@ -28,6 +29,8 @@ export interface CompileOptions {
   generatedBy?: string;
   /** SHA-256 (lowercase hex of UTF-8) to hash with; the host passes node:crypto's, faster than the pure default. */
   sha256?: (text: string) => string;
+  /** Checks param values against each bundle's JSON Schema (the host passes its ajv validator). */
+  validateParams?: ValidateParams;
 }
 
 export interface CompileResult {

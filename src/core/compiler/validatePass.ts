@@ -1,6 +1,7 @@
 import { canConnect } from '../bundles/compatibility';
 import type { CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
 import type { Diagnostic, WithDiagnostics } from '../diagnostics';
+import type { ValidateParams } from '../diagram/validateNodes';
 import { graphOfDiagram } from '../graph/dependencyGraph';
 import { findCycle } from '../graph/order';
 import { isSecretMarker, type Project } from '../model/diagram';
@@ -47,7 +48,7 @@ function checkNodes(project: Project, catalog: CatalogSnapshot, environment: str
   return diagnostics;
 }
 
-function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>): Diagnostic[] {
+function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>, validateParams?: ValidateParams): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const environment = input.environment;
   for (const node of project.diagram.nodes) {
@@ -69,6 +70,13 @@ function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>): 
     for (const name of requiredParams(bundle)) {
       if (values[name] === undefined && specs[name]?.default === undefined) {
         diagnostics.push(error('compile.param-required', `Node "${node.name}" needs param "${name}" (bundle ${bundle.ref}). Set a value${specs[name]?.writeOnly ? ' (a secret)' : ''}.`, { nodeId: node.id, field: name, environment: environment.name }));
+      }
+    }
+    if (validateParams) {
+      // Types, enums, patterns: the schema check; fields reported above are not reported twice.
+      const reported = new Set(diagnostics.filter((diagnostic) => diagnostic.location?.nodeId === node.id).map((diagnostic) => diagnostic.location?.field));
+      for (const diagnostic of validateParams(bundle, values, { nodeId: node.id, environment: environment.name })) {
+        if (diagnostic.location?.field === undefined || !reported.has(diagnostic.location.field)) diagnostics.push(diagnostic);
       }
     }
   }
@@ -141,7 +149,7 @@ function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): D
 }
 
 /** Pass 1: everything compile needs exists and fits — environment, bundles, names, params, edges, no cycle. */
-export function validatePass(project: Project, environmentId: string, catalog: CatalogSnapshot): WithDiagnostics<ValidatedInput | undefined> {
+export function validatePass(project: Project, environmentId: string, catalog: CatalogSnapshot, validateParams?: ValidateParams): WithDiagnostics<ValidatedInput | undefined> {
   const environment = project.environments.find((candidate) => candidate.id === environmentId || candidate.name === environmentId);
   if (!environment) {
     const known = project.environments.map((candidate) => candidate.name).join(', ') || 'none';
@@ -150,6 +158,6 @@ export function validatePass(project: Project, environmentId: string, catalog: C
   const bundles = new Map<string, CatalogBundle>();
   const diagnostics = checkNodes(project, catalog, environment.name, bundles);
   const partial = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram) };
-  diagnostics.push(...checkParams(project, partial), ...checkEdges(project, partial));
+  diagnostics.push(...checkParams(project, partial, validateParams), ...checkEdges(project, partial));
   return { value: { project, ...partial }, diagnostics };
 }

@@ -3,13 +3,16 @@ import type { CatalogSnapshot } from '../../core/bundles/manifest';
 import { compile } from '../../core/compiler/compile';
 import type { CompileOptions, CompileResult } from '../../core/compiler/types';
 import type { Project } from '../../core/model/diagram';
+import { createParamValidator } from '../validation/paramValidator';
 
 /** node:crypto's SHA-256: the same digest as the core's pure one, about 20× faster. */
 export function nodeSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The compiler as the host runs it: the pure passes, hashing with node:crypto. */
+const sharedValidator = createParamValidator();
+
+/** The compiler as the host runs it: the pure passes, params checked by ajv, hashing with node:crypto. */
 export function compileProject(project: Project, environmentId: string, catalog: CatalogSnapshot, options: CompileOptions = {}): CompileResult {
-  return compile(project, environmentId, catalog, { sha256: nodeSha256, ...options });
+  return compile(project, environmentId, catalog, { sha256: nodeSha256, validateParams: sharedValidator, ...options });
 }

@@ -71,3 +71,15 @@ describe('compileProject', () => {
     expect(hosted.files).toEqual(pure.files);
   });
 });
+
+describe('compileProject param checks', () => {
+  it('reports a param of the wrong type or outside its enum, once per field', async () => {
+    const { compileProject } = await import('./compileProject');
+    const stack = localStack();
+    stack.diagram.nodes[1]!.params = { ...stack.diagram.nodes[1]!.params, size: 'big', engine: 'oracle', color: 'red' };
+    const result = compileProject(stack, 'dev', catalog);
+    const fields = result.diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.location?.field}`).sort();
+    expect(fields).toEqual(['compile.param-unknown:color', 'params.invalid:engine', 'params.invalid:size']);
+    expect(result.files).toEqual({});
+  });
+});
