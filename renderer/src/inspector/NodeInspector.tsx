@@ -24,7 +24,7 @@ export function NodeInspector({ node, bundle }: { node: DiagramNode; bundle?: Ca
         {manifest?.title ?? 'Unknown bundle'} <code>{node.bundle}</code>
       </p>
       {!manifest && <p className="field-error">This bundle version is not in the catalog. Add it, or change the node's bundle.</p>}
-      {bundle && <VersionPicker key={node.id} node={node} bundle={bundle} />}
+      {bundle && <VersionPicker key={`version:${node.id}`} node={node} bundle={bundle} />}
       {manifest && (
         <>
           <h3>{environment ? `Params in ${environment.name}` : 'Params (defaults for every environment)'}</h3>
