@@ -177,9 +177,10 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
   });
 
   it('finds a node and runs actions from the command palette; lists shortcuts in the help overlay', async () => {
-    await app.dragBundle('Local network', { x: 80, y: 120 });
-    await app.dragBundle('Local PostgreSQL database', { x: 480, y: 120 });
-    await app.shortcut('Escape');
+    await app.dragBundle('Local PostgreSQL database', { x: 80, y: 120 });
+    await app.dragBundle('Local network', { x: 480, y: 300 });
+    await app.connect(app.handle('local_network', 'network', 'local-network'), app.handle('local_database', 'network', 'local-network'));
+    await app.edgeCount(1);
     await app.page.keyboard.press('Control+k');
     const palette = app.page.getByRole('dialog', { name: 'Command palette' });
     await palette.getByRole('searchbox', { name: 'Search actions and nodes' }).fill('local_database');
@@ -190,12 +191,15 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await app.page.keyboard.press('Control+k');
     await palette.getByRole('searchbox').fill('auto-layout');
     await app.page.keyboard.press('Enter');
+    // Left to right along the edge: the network (upstream) ends up left of the database.
+    await expect.poll(async () => (await app.node('local_network').boundingBox())!.x < (await app.node('local_database').boundingBox())!.x).toBe(true);
     await app.saved();
     await app.shortcut('?');
     const help = app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
     for (const shortcut of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+K', 'Delete', 'Ctrl+C', 'Ctrl+V']) expect(await help.textContent()).toContain(shortcut);
     await help.getByRole('button', { name: 'Close' }).click();
+    await app.viewportSettled();
     await app.page.screenshot({ path: join(screenshots, 'canvas-laid-out.png') });
     expect(statSync(join(screenshots, 'canvas-laid-out.png')).size).toBeGreaterThan(10_000);
   });

@@ -117,4 +117,18 @@ export class DiagramPage extends AppPage {
     const style = await this.canvas.locator('.react-flow__node').filter({ has: inner }).getAttribute('style');
     return /transform: ([^;]+)/.exec(style ?? '')?.[1] ?? null;
   }
+
+  /** Waits until the viewport stops moving (fit-view animations end), comparing transforms a few frames apart. */
+  async viewportSettled(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const read = () => document.querySelector('.react-flow__viewport')?.getAttribute('style');
+          const before = read();
+          let frames = 10;
+          const tick = () => (--frames > 0 ? requestAnimationFrame(tick) : resolve(read() === before));
+          requestAnimationFrame(tick);
+        }),
+    );
+  }
 }
