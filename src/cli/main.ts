@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { mergeCommand } from './commands/merge';
+import { queryCommand } from './commands/query';
 import { serveCommand } from './commands/serve';
 import { stateCommand } from './commands/state';
 import { stateBackendCommand } from './commands/state-backend';
@@ -16,7 +17,7 @@ import { validateCommand } from './commands/validate';
 import { packageVersion } from './packageRoot';
 
 /** Every subcommand; later features add theirs here. */
-export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, stateCommand, validateCommand, diffCommand, mergeCommand, compileCommand];
+export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, stateCommand, validateCommand, diffCommand, mergeCommand, compileCommand, queryCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
 const expectedErrors = [DataDirError, WebShellError];

@@ -8,6 +8,7 @@ import { createAppService } from './services/appService';
 import { createCatalogService } from './catalog/catalogService';
 import { exportProject, importProject } from './projects/projectFiles';
 import { createProjectService } from './projects/projectService';
+import { createQueryService } from './query/queryService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
 import { createHostDatabase, type HostDatabase } from './store/hostDatabase';
 import { createParamValidator } from './validation/paramValidator';
@@ -61,6 +62,7 @@ export function createHost(options: HostOptions): Host {
     validateParams: createParamValidator(),
   });
   const state = createStateService({ database, log });
+  const query = createQueryService({ database });
   const handlers: Handlers = {
     ...stateHandlers(state),
     'app.info': () => app.info(),
@@ -77,6 +79,11 @@ export function createHost(options: HostOptions): Host {
     'diagram.apply': (request) => projects.apply(request.projectId, request.edit, request.baseRevision),
     'secret.set': (request) => projects.setSecret(request, request.value),
     'secret.clear': (request) => projects.setSecret(request, null),
+    'query.run': (request) => query.run(request.sql, request),
+    'query.saved.list': () => query.saved.list(),
+    'query.saved.save': (request) => query.saved.save(request.name, request.sql, request.description),
+    'query.saved.delete': (request) => query.saved.delete(request.name),
+    'query.examples': () => query.examples(),
   };
   const dispatcher = createDispatcher(handlers, (error) => log(`internal error: ${(error as Error).stack ?? error}`));
 
@@ -98,6 +105,7 @@ export function createHost(options: HostOptions): Host {
     async close() {
       if (timer) clearInterval(timer);
       catalog.close();
+      query.close();
       await state.close();
       database.close();
     },

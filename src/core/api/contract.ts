@@ -2,6 +2,7 @@ import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
 import { catalogEvents, catalogMethods } from './areas/catalog';
 import { projectMethods } from './areas/project';
+import { queryMethods } from './areas/query';
 import { stateMethods } from './areas/state';
 
 /** Every request the renderer can make. Each area of the app adds its methods in `areas/`. */
@@ -9,6 +10,7 @@ export const apiMethods = {
   ...appMethods,
   ...catalogMethods,
   ...projectMethods,
+  ...queryMethods,
   ...stateMethods,
 };
 

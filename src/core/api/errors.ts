@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unavailable'
+  | 'timeout'
   | 'internal';
 
 export interface ApiError {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { diagramsMigration } from './001-diagrams';
 import { stateMigration } from './002-state';
 import { runsMigration } from './003-runs';
+import { viewsMigration } from './004-views';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   diagramsMigration,
   stateMigration,
   runsMigration,
+  viewsMigration,
 ];
