@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../src/core/security/csp';
 import { createHost, type Host } from '../src/host/createHost';
+import { safeStorageKeyProvider } from '../src/host/secrets/keyProvider';
 import { bindApi } from './ipc';
 import { isAllowedExternalUrl, isAppUrl, type AppLocation } from './navigationPolicy';
 import { mainWindowOptions } from './windowOptions';
@@ -56,7 +57,9 @@ if (!app.requestSingleInstanceLock()) {
         responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy({ development })] },
       });
     });
-    host = createHost({ version: app.getVersion(), dataDir: app.getPath('userData'), shell: 'electron' });
+    const dataDir = app.getPath('userData');
+    // Secrets at rest are sealed with a key that the OS keychain (safeStorage) protects.
+    host = createHost({ version: app.getVersion(), dataDir, shell: 'electron', keys: safeStorageKeyProvider(safeStorage, dataDir) });
     bindApi(host, (url) => isAppUrl(url, location));
     createWindow();
   });
