@@ -7,6 +7,7 @@ import { ensureDataDir } from './dataDir';
 import { createAppService } from './services/appService';
 import { createCatalogService } from './catalog/catalogService';
 import { exportProject, importProject } from './projects/projectFiles';
+import { createInventorySearch } from './inventory/inventorySearch';
 import { createProjectService } from './projects/projectService';
 import { createQueryService } from './query/queryService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
@@ -63,6 +64,7 @@ export function createHost(options: HostOptions): Host {
   });
   const state = createStateService({ database, log });
   const query = createQueryService({ database });
+  const inventory = createInventorySearch(database);
   const handlers: Handlers = {
     ...stateHandlers(state),
     'app.info': () => app.info(),
@@ -84,6 +86,8 @@ export function createHost(options: HostOptions): Host {
     'query.saved.save': (request) => query.saved.save(request.name, request.sql, request.description),
     'query.saved.delete': (request) => query.saved.delete(request.name),
     'query.examples': () => query.examples(),
+    'inventory.search': (request) => inventory.search(request),
+    'inventory.forNode': (request) => inventory.forNode(request.projectId, request.nodeId),
   };
   const dispatcher = createDispatcher(handlers, (error) => log(`internal error: ${(error as Error).stack ?? error}`));
 

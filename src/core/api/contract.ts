@@ -1,6 +1,7 @@
 import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
 import { catalogEvents, catalogMethods } from './areas/catalog';
+import { inventoryMethods } from './areas/inventory';
 import { projectMethods } from './areas/project';
 import { queryMethods } from './areas/query';
 import { stateMethods } from './areas/state';
@@ -9,6 +10,7 @@ import { stateMethods } from './areas/state';
 export const apiMethods = {
   ...appMethods,
   ...catalogMethods,
+  ...inventoryMethods,
   ...projectMethods,
   ...queryMethods,
   ...stateMethods,

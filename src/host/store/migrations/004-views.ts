@@ -22,6 +22,8 @@ export const viewsMigration: Migration = {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
+      -- State, runs and the inventory name an environment by id alone; this makes that join a lookup.
+      CREATE INDEX environments_by_id ON environments (id);
 
       CREATE VIEW query_projects AS
       SELECT p.id AS project_id, p.name AS project, p.revision, p.created_at, p.updated_at,
