@@ -21,7 +21,7 @@ function draggedFrom(connection: { inProgress: boolean; fromHandle?: { nodeId: s
 /** The one node component: every bundle is drawn from its manifest. */
 export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeProps<BundleFlowNode>) {
   const types = useDiagramStore((state) => state.catalog.types);
-  const hasProblem = useDiagramStore((state) => state.hostDiagnostics.some((diagnostic) => diagnostic.location?.nodeId === id && diagnostic.severity === 'error'));
+  const hasProblem = useDiagramStore((state) => state.problemNodeIds.has(id));
   const from = useConnection(draggedFrom);
   const { node, bundle } = data;
   const manifest = bundle?.manifest;

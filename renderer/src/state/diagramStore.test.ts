@@ -59,7 +59,7 @@ describe('diagram store', () => {
   let remote: ReturnType<typeof recordingHost>;
   beforeEach(async () => {
     remote = recordingHost(empty);
-    useDiagramStore.setState({ project: undefined, nodes: [], edges: [], undoStack: [], redoStack: [], hostDiagnostics: [], notice: undefined });
+    useDiagramStore.setState({ project: undefined, host: undefined, nodes: [], edges: [], undoStack: [], redoStack: [], hostDiagnostics: [], problemNodeIds: new Set(), notice: undefined });
     useDiagramStore.getState().start(remote.host);
     await settle();
   });
@@ -91,6 +91,18 @@ describe('diagram store', () => {
     expect(store().nodes[0]).toBe(before0);
     expect(store().nodes[1]).not.toBe(before1);
     expect(store().nodes[1]!.data.node.name).toBe('main_db');
+  });
+
+  it('marks the nodes the host reports errors for', async () => {
+    const store = useDiagramStore.getState;
+    const apply = remote.host.apply;
+    remote.host.apply = async (projectId, edit) => ({
+      ...(await apply(projectId, edit)),
+      diagnostics: [{ severity: 'error', code: 'params.invalid', message: 'cidr is required', location: { nodeId: 'a', field: 'cidr' } }],
+    });
+    store().perform({ kind: 'addNode', node: node('a', 'net', 'network') });
+    await settle();
+    expect([...store().problemNodeIds]).toEqual(['a']);
   });
 
   it('refuses an edit that does not fit, says why, and records nothing', () => {
