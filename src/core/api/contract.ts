@@ -4,6 +4,7 @@ import { catalogEvents, catalogMethods } from './areas/catalog';
 import { inventoryMethods } from './areas/inventory';
 import { projectMethods } from './areas/project';
 import { queryMethods } from './areas/query';
+import { runEvents, runMethods } from './areas/run';
 import { stateMethods } from './areas/state';
 
 /** Every request the renderer can make. Each area of the app adds its methods in `areas/`. */
@@ -14,12 +15,14 @@ export const apiMethods = {
   ...projectMethods,
   ...queryMethods,
   ...stateMethods,
+  ...runMethods,
 };
 
 /** Every event the renderer can receive. */
 export const apiEvents = {
   ...appEvents,
   ...catalogEvents,
+  ...runEvents,
 };
 
 export type ApiMethods = typeof apiMethods;
