@@ -10,6 +10,8 @@ import { exportProject, importProject } from './projects/projectFiles';
 import { createInventorySearch } from './inventory/inventorySearch';
 import { createProjectService } from './projects/projectService';
 import { createQueryService } from './query/queryService';
+import { runHandlers } from './runs/runHandlers';
+import { createRunService, type RunService } from './runs/runService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
 import { createHostDatabase, type HostDatabase } from './store/hostDatabase';
 import { createParamValidator } from './validation/paramValidator';
@@ -38,6 +40,8 @@ export interface Host {
   readonly database: HostDatabase;
   /** Terraform state: history, locks, and the http backend (`state.backend()`, started on first use). */
   readonly state: StateService;
+  /** Terraform runs: plan → review → apply, queued per environment. */
+  readonly runs: RunService;
   /** A typed, validated call, for the CLI and tests (the shells use the dispatcher directly). */
   call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
   close(): Promise<void>;
@@ -65,8 +69,10 @@ export function createHost(options: HostOptions): Host {
   const state = createStateService({ database, log });
   const query = createQueryService({ database });
   const inventory = createInventorySearch(database);
+  const runs = createRunService({ database, dataDir, projects, state, events, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
   const handlers: Handlers = {
     ...stateHandlers(state),
+    ...runHandlers(runs),
     'app.info': () => app.info(),
     'app.echo': (request) => app.echo(request),
     'catalog.list': () => catalog.list(),
@@ -105,6 +111,7 @@ export function createHost(options: HostOptions): Host {
     dataDir,
     database,
     state,
+    runs,
     call: (method, request) => dispatcher.call(method, request) as Promise<Result<ResponseOf<typeof method>>>,
     async close() {
       if (timer) clearInterval(timer);
