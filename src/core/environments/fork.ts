@@ -2,6 +2,9 @@ import type { DiagramEdit } from '../diagram/edits';
 import type { Diagnostic } from '../diagnostics';
 import { isSecretMarker, type Environment, type Project } from '../model/diagram';
 
+/** A deep copy of plain JSON data (settings and override values are JSON). */
+const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export interface Fork {
   /** The `addEnvironment` edit, placed right after the source; undefined when refused. */
   edit?: DiagramEdit;
@@ -25,7 +28,7 @@ export function forkEnvironment(project: Project, source: Environment, target: {
   const overrides: Environment['overrides'] = {};
   for (const [nodeId, params] of Object.entries(source.overrides)) {
     const copied = Object.fromEntries(Object.entries(params).filter(([, value]) => !isSecretMarker(value)));
-    if (Object.keys(copied).length > 0) overrides[nodeId] = structuredClone(copied);
+    if (Object.keys(copied).length > 0) overrides[nodeId] = copyOf(copied);
   }
   if (source.backend.type !== 'embedded') {
     diagnostics.push({
@@ -35,7 +38,7 @@ export function forkEnvironment(project: Project, source: Environment, target: {
       location: { environment: target.name },
     });
   }
-  const environment: Environment = { id: target.id, name: target.name, providers: structuredClone(source.providers), overrides, backend: { type: 'embedded' } };
+  const environment: Environment = { id: target.id, name: target.name, providers: copyOf(source.providers), overrides, backend: { type: 'embedded' } };
   const index = project.environments.findIndex((candidate) => candidate.id === source.id) + 1;
   return { edit: { kind: 'addEnvironment', environment, index }, environment, diagnostics };
 }
