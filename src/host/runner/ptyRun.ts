@@ -53,12 +53,33 @@ export interface PtyRun {
   readonly paused: boolean;
 }
 
+/**
+ * The command runs under a small sh wrapper. Linux discards what is still buffered in a pty when
+ * its last process exits, so a run's final output could be lost. The wrapper prints an exit marker
+ * (an OSC sequence terminals ignore) after the command, then waits for our newline: the process
+ * ends only after we have read everything before the marker. `trap : INT` lets the wrapper outlive
+ * a Ctrl-C (its children get the default handler back) so a cancelled run still reports its code.
+ */
+const wrapper = `trap : INT; "$@"; code=$?; stty -echo 2>/dev/null; printf '\\033]777;driftless-exit;%d\\007' "$code"; read -r _; exit "$code"`;
+// eslint-disable-next-line no-control-regex -- the marker is a terminal escape sequence
+const marker = /\x1b\]777;driftless-exit;(\d+)\x07/;
+const markerStart = '\x1b]777;';
+
+/** Length of the longest end of `text` that could begin an exit marker (held back until more arrives). */
+function partialMarker(text: string): number {
+  for (let length = Math.min(markerStart.length + 30, text.length); length > 0; length--) {
+    const tail = text.slice(-length);
+    if (tail.startsWith(markerStart) ? !tail.includes('\x07') : markerStart.startsWith(tail)) return length;
+  }
+  return 0;
+}
+
 /** Starts a command in a pseudo-terminal with batched output, flow control and safe cancel. */
 export function startPtyRun(options: PtyRunOptions): PtyRun {
   const batchMs = options.batchMs ?? 5;
   const high = options.highWatermark ?? 100_000;
   const low = options.lowWatermark ?? 5_000;
-  const pty: IPty = spawn(options.file, options.args, {
+  const pty: IPty = spawn('/bin/sh', ['-c', wrapper, 'driftless', options.file, ...options.args], {
     name: options.env.TERM ?? 'xterm-256color',
     cols: options.cols ?? 120,
     rows: options.rows ?? 30,
@@ -67,6 +88,8 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
   });
 
   let pending: string[] = [];
+  let heldBack = '';
+  let markedExitCode: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   let unacknowledged = 0;
   let paused = false;
@@ -85,7 +108,7 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
   };
 
   const pause = () => {
-    if (paused || exitedFlag) return;
+    if (paused || exitedFlag || cancelled) return;
     paused = true;
     pty.pause();
     // node-pty destroys the socket 200 ms after the process ends; paused, its last output would be
@@ -114,7 +137,23 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
   };
 
   pty.onData((data) => {
-    pending.push(data);
+    if (markedExitCode !== undefined) return; // only the wrapper's own shutdown follows the marker
+    let text = heldBack + data;
+    heldBack = '';
+    const found = marker.exec(text);
+    if (found) {
+      markedExitCode = Number(found[1]);
+      text = text.slice(0, found.index);
+      pty.write('\n'); // everything before the marker is read: let the wrapper exit
+    } else {
+      const partial = partialMarker(text);
+      if (partial > 0) {
+        heldBack = text.slice(-partial);
+        text = text.slice(0, -partial);
+      }
+    }
+    if (text.length === 0) return;
+    pending.push(text);
     timer ??= setTimeout(flush, batchMs);
   });
 
@@ -122,10 +161,11 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
     pty.onExit(({ exitCode, signal }) => {
       exitedFlag = true;
       if (timer) clearTimeout(timer);
+      if (heldBack) pending.push(heldBack);
       flush();
       if (liveness) clearInterval(liveness);
-      const result: PtyExit = { exitCode, cancelled, killed, outputLength };
-      if (signal) result.signal = signal;
+      const result: PtyExit = { exitCode: markedExitCode ?? exitCode, cancelled, killed, outputLength };
+      if (signal && markedExitCode === undefined) result.signal = signal;
       resolve(result);
     });
   });
@@ -165,6 +205,7 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
         return 'killed';
       }
       cancelled = true;
+      resume(); // a cancelled run drains regardless of the consumer, so it can end
       // Ctrl-C through the line discipline signals the whole foreground group, so a local-exec's
       // own children (sleep, scripts) stop too; terraform then stops safely and releases its lock.
       if (!exitedFlag) pty.write('\x03');
