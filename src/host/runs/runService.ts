@@ -198,8 +198,8 @@ export function createRunService(options: RunServiceOptions) {
     const meta: Partial<RunMeta> = { projectId: prepared.project.id, who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid, planFile };
     if (request.target) meta.target = request.target;
     records().update(record.id, { meta });
-    queue.enqueue(record.id, prepared.environment.id, () => executePlan(record.id, kind, prepared, planFile).catch((error: unknown) => finish(record.id, 'failed', { message: `Driftless could not run the plan: ${(error as Error).message}` })));
     emitStatus(record.id);
+    queue.enqueue(record.id, prepared.environment.id, () => executePlan(record.id, kind, prepared, planFile).catch((error: unknown) => finish(record.id, 'failed', { message: `Driftless could not run the plan: ${(error as Error).message}` })));
     return { run: view(record.id), diagnostics: prepared.compiled.diagnostics };
   }
 
@@ -272,8 +272,8 @@ export function createRunService(options: RunServiceOptions) {
       records().update(record.id, { meta });
       // Applying twice is refused from now on, even while this apply waits in the queue.
       records().update(planRunId, { status: 'applied', meta: { appliedBy: record.id } });
-      queue.enqueue(record.id, planRun.environmentId, () => executeApply(record.id, planRun, planFile).catch((error: unknown) => finish(record.id, 'failed', { message: `Driftless could not run the apply: ${(error as Error).message}` })));
       emitStatus(record.id);
+      queue.enqueue(record.id, planRun.environmentId, () => executeApply(record.id, planRun, planFile).catch((error: unknown) => finish(record.id, 'failed', { message: `Driftless could not run the apply: ${(error as Error).message}` })));
       return { run: view(record.id), diagnostics: [] };
     },
 

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunView } from '../../core/api/areas/run';
+import type { Host } from '../createHost';
+import { requireBinary } from '../../../test/support/binaries';
+import { exampleText, importDiagram, runHost, taskDiagram } from '../../../test/support/runProjects';
+
+const tf = requireBinary('terraform');
+
+describe.skipIf(!tf.available)(`run service: plan → review → apply with real terraform ${tf.reason}`, () => {
+  let host: Host;
+  beforeAll(() => {
+    host = runHost();
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  async function settled(run: RunView | undefined): Promise<RunView> {
+    expect(run).toBeDefined();
+    await host.runs.idle();
+    return host.runs.get(run!.id);
+  }
+
+  const plan = async (projectId: string, environmentId: string) => settled((await host.runs.plan({ projectId, environmentId })).run);
+  const apply = async (planRunId: string) => settled(host.runs.apply(planRunId).run);
+
+  it('examples/local-stack: plan per node, apply with live status and outputs, destroy; output replays exactly', async () => {
+    const { projectId, environments } = await importDiagram(host, exampleText('local-stack'));
+    const secret = await host.call('secret.set', { projectId, nodeId: 'database', param: 'password', value: 'example-password-1', environmentId: environments.dev! });
+    expect(secret.ok).toBe(true);
+    const streamed = new Map<string, string[]>();
+    const unsubscribe = host.events.subscribe('run.output', ({ runId, data }) => streamed.set(runId, [...(streamed.get(runId) ?? []), data]));
+    const statuses: string[] = [];
+    const unsubscribeStatus = host.events.subscribe('run.status', ({ status }) => statuses.push(status));
+    try {
+      const planned = await plan(projectId, environments.dev!);
+      expect(planned.status).toBe('planned');
+      expect(planned.hasChanges).toBe(true);
+      expect(planned.moduleHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(Object.keys(planned.nodes!).sort()).toEqual(['api', 'apikey', 'config', 'database', 'network', 'queue']);
+      expect(planned.nodes!.queue).toMatchObject({ name: 'jobs', counts: { create: 1 } });
+      expect(planned.nodes!.queue!.resources.map((resource) => resource.address)).toEqual(['module.jobs.terraform_data.queue']);
+      expect(JSON.stringify(planned)).not.toContain('example-password-1');
+      expect(statuses).toContain('queued');
+      expect(statuses).toContain('running');
+
+      const applied = await apply(planned.id);
+      expect(applied).toMatchObject({ status: 'succeeded', kind: 'apply', planRunId: planned.id, exitCode: 0 });
+      expect(Object.values(applied.live!).every((status) => status === 'done')).toBe(true);
+      expect(Object.keys(applied.live!).sort()).toEqual(['api', 'apikey', 'config', 'database', 'network', 'queue']);
+      expect(host.runs.get(planned.id)).toMatchObject({ status: 'applied', appliedBy: applied.id });
+      const outputs = host.runs.outputs(applied.id);
+      expect(outputs.diagnostics).toEqual([]);
+      expect(outputs.values.find((value) => value.nodeId === 'queue')).toMatchObject({ artifact: 'queue', value: { name: 'jobs' } });
+      const database = outputs.values.find((value) => value.nodeId === 'database')!;
+      expect(database.sensitive).toBe(true);
+      expect(database).not.toHaveProperty('value');
+      expect(JSON.stringify(host.runs.get(applied.id))).not.toContain('example-password-1');
+      // The state went through the embedded backend, recorded with the apply's run id.
+      const versions = await host.call('state.versions', { environmentId: environments.dev! });
+      expect(versions.ok && versions.value.some((version) => version.runId === applied.id)).toBe(true);
+      // The same plan cannot be applied twice.
+      expect(() => host.runs.apply(planned.id)).toThrow(/only a planned run can be applied/);
+
+      const replay = host.runs.output(applied.id).chunks.map((chunk) => chunk.data);
+      expect(replay).toEqual(streamed.get(applied.id));
+      expect(replay.join('')).toContain('Apply complete!');
+
+      const destroyPlan = await settled((await host.runs.destroy({ projectId, environmentId: environments.dev! })).run);
+      expect(destroyPlan).toMatchObject({ status: 'planned', kind: 'destroy' });
+      expect(destroyPlan.nodes!.network!.counts.delete).toBe(1);
+      const destroyed = await apply(destroyPlan.id);
+      expect(destroyed.status).toBe('succeeded');
+      const again = await plan(projectId, environments.dev!);
+      expect(again.totals!.create).toBe(planned.totals!.create);
+
+      const history = host.runs.list(environments.dev!).runs;
+      expect(history.map((run) => run.id)).toEqual(expect.arrayContaining([planned.id, applied.id, destroyPlan.id, destroyed.id, again.id]));
+      expect(host.runs.list(environments.dev!, { kind: 'apply' }).runs.map((run) => run.id).sort()).toEqual([applied.id, destroyed.id].sort());
+      expect(history.find((run) => run.id === applied.id)).toMatchObject({ who: expect.any(String), durationMs: expect.any(Number) });
+    } finally {
+      unsubscribe();
+      unsubscribeStatus();
+    }
+  }, 180_000);
+
+  it('stale plan: plan A, plan B, apply B, apply A → A is stale with what to do', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('stale', { one: { command: 'echo one', url: 'file:///one' } }));
+    const first = await plan(projectId, environments.dev!);
+    const second = await plan(projectId, environments.dev!);
+    expect((await apply(second.id)).status).toBe('succeeded');
+    const stale = await apply(first.id);
+    expect(stale.status).toBe('stale');
+    expect(stale.message).toMatch(/the state changed since this plan; plan again/i);
+    expect(host.runs.get(first.id).status).toBe('stale');
+  }, 120_000);
+
+  it('failing apply: a local-exec exiting 1 fails the run, naming the node and resource', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('failing', { ok: { command: 'echo fine', url: 'file:///ok' }, broken: { command: 'echo about to fail; exit 1', url: 'file:///x' } }));
+    const failed = await apply((await plan(projectId, environments.dev!)).id);
+    expect(failed.status).toBe('failed');
+    expect(failed.exitCode).toBe(1);
+    expect(failed.failure).toMatchObject({ code: 'resource_failed', address: 'module.broken.terraform_data.task' });
+    expect(failed.message).toContain('module.broken.terraform_data.task failed');
+    expect(failed.live).toEqual({ 'ok-id': 'done', 'broken-id': 'failed' });
+  }, 120_000);
+
+  it('artifact values that do not match their type are a diagnostic on the node', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('mismatch', { nourl: { command: 'true', name: 'n' } }));
+    const applied = await apply((await plan(projectId, environments.dev!)).id);
+    expect(applied.status).toBe('succeeded');
+    const { diagnostics } = host.runs.outputs(applied.id);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'run.artifact-mismatch', location: { nodeId: 'nourl-id' } })]);
+    expect(diagnostics[0]!.message).toMatch(/does not match artifact type "message-queue"/);
+  }, 120_000);
+
+  it('cancel: a sleeping local-exec stops on SIGINT, the run is cancelled, the lock released, the next run succeeds', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('cancel', { sleeper: { command: 'sleep 60', url: 'file:///s' } }));
+    const environmentId = environments.dev!;
+    const planned = await plan(projectId, environmentId);
+    let reached!: () => void;
+    const creating = new Promise<void>((resolve) => (reached = resolve));
+    const unsubscribe = host.events.subscribe('run.status', ({ nodes }) => {
+      if (nodes['sleeper-id'] === 'creating') reached();
+    });
+    const started = host.runs.apply(planned.id).run!;
+    // A second plan of the same environment waits in the queue, visible and cancellable.
+    const waiting = (await host.runs.plan({ projectId, environmentId })).run!;
+    expect(host.runs.get(waiting.id).status).toBe('queued');
+    expect(host.runs.cancel(waiting.id).action).toBe('dequeued');
+    await creating;
+    unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const cancelledAt = Date.now();
+    expect(host.runs.cancel(started.id).action).toBe('interrupted');
+    const cancelled = await settled(started);
+    expect(Date.now() - cancelledAt).toBeLessThan(15_000);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.lockLeft).toBeUndefined();
+    expect(host.state.history().locks().filter((lock) => lock.environmentId === environmentId)).toEqual([]);
+    expect(host.runs.get(waiting.id).status).toBe('cancelled');
+    const next = await plan(projectId, environmentId);
+    expect(next.status).toBe('planned');
+  }, 120_000);
+
+  it('AWS diagram plans offline with real AWS resource changes mapped to their nodes', async () => {
+    const offline = { region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true };
+    const text = exampleText('aws-web-app', (document) => {
+      for (const environment of document.environments as { providers: Record<string, Record<string, unknown>> }[]) environment.providers.aws = { ...environment.providers.aws, ...offline };
+    });
+    const { projectId, environments } = await importDiagram(host, text);
+    const environmentId = environments.dev!;
+    const project = await host.call('project.get', { id: projectId });
+    if (!project.ok) throw new Error(project.error.message);
+    for (const node of project.value.project.diagram.nodes) {
+      for (const [param, value] of Object.entries(node.params)) {
+        if (typeof value === 'object' && value !== null && '$secret' in value) {
+          expect((await host.call('secret.set', { projectId, nodeId: node.id, param, value: 'example-password-1', environmentId })).ok).toBe(true);
+        }
+      }
+    }
+    const planned = await plan(projectId, environmentId);
+    expect(planned.status, JSON.stringify(host.runs.output(planned.id).chunks.map((chunk) => chunk.data).join('')).slice(-2000)).toBe('planned');
+    const byType = Object.fromEntries(Object.values(planned.nodes!).map((node) => [node.name, [...new Set(node.resources.map((resource) => resource.type))].sort()]));
+    const types = Object.values(byType).flat();
+    expect(types).toContain('aws_s3_bucket');
+    expect(types).toContain('aws_db_instance');
+    for (const node of Object.values(planned.nodes!)) {
+      expect(node.resources.every((resource) => resource.address.startsWith(`module.${node.name}.`))).toBe(true);
+      expect(node.counts.create).toBeGreaterThan(0);
+    }
+  }, 300_000);
+});
