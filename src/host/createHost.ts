@@ -7,10 +7,12 @@ import { ensureDataDir } from './dataDir';
 import { createAppService } from './services/appService';
 import { createCatalogService } from './catalog/catalogService';
 import { exportProject, importProject } from './projects/projectFiles';
+import { createEnvironmentService } from './environments/environmentService';
 import { createInventorySearch } from './inventory/inventorySearch';
 import { createProjectService } from './projects/projectService';
 import { createQueryService } from './query/queryService';
 import { runHandlers } from './runs/runHandlers';
+import { codePreview } from './code/codePreview';
 import { createRunService, type RunService } from './runs/runService';
 import { fileKeyProvider, type KeyProvider } from './secrets/keyProvider';
 import { createHostDatabase, type HostDatabase } from './store/hostDatabase';
@@ -69,6 +71,7 @@ export function createHost(options: HostOptions): Host {
   const state = createStateService({ database, log });
   const query = createQueryService({ database });
   const inventory = createInventorySearch(database);
+  const environments = createEnvironmentService({ projects, database });
   const runs = createRunService({ database, dataDir, projects, state, events, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
   const handlers: Handlers = {
     ...stateHandlers(state),
@@ -94,6 +97,11 @@ export function createHost(options: HostOptions): Host {
     'query.examples': () => query.examples(),
     'inventory.search': (request) => inventory.search(request),
     'inventory.forNode': (request) => inventory.forNode(request.projectId, request.nodeId),
+    'code.preview': (request) => codePreview({ getProject: (id) => projects.get(id), catalog: () => catalog.list() }, request.projectId, request.environmentId),
+    'environment.fork': (request) => environments.fork(request),
+    'environment.compare': (request) => environments.compare(request),
+    'environment.promote': (request) => environments.promote(request),
+    'environment.destroyTargets': (request) => environments.destroyTargets(request.projectId, request.nodeId),
   };
   const dispatcher = createDispatcher(handlers, (error) => log(`internal error: ${(error as Error).stack ?? error}`));
 

@@ -1,6 +1,8 @@
 import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
 import { catalogEvents, catalogMethods } from './areas/catalog';
+import { codeMethods } from './areas/code';
+import { environmentMethods } from './areas/environment';
 import { inventoryMethods } from './areas/inventory';
 import { projectMethods } from './areas/project';
 import { queryMethods } from './areas/query';
@@ -11,11 +13,13 @@ import { stateMethods } from './areas/state';
 export const apiMethods = {
   ...appMethods,
   ...catalogMethods,
+  ...environmentMethods,
   ...inventoryMethods,
   ...projectMethods,
   ...queryMethods,
   ...stateMethods,
   ...runMethods,
+  ...codeMethods,
 };
 
 /** Every event the renderer can receive. */
