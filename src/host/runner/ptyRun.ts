@@ -60,7 +60,7 @@ export interface PtyRun {
  * ends only after we have read everything before the marker. `trap : INT` lets the wrapper outlive
  * a Ctrl-C (its children get the default handler back) so a cancelled run still reports its code.
  */
-const wrapper = `trap : INT; "$@"; code=$?; stty -echo 2>/dev/null; printf '\\033]777;driftless-exit;%d\\007' "$code"; read -r _; exit "$code"`;
+const wrapper = `trap : INT; "$@"; code=$?; printf '\\033]777;driftless-exit;%d\\007' "$code"; read -r _; exit "$code"`;
 // eslint-disable-next-line no-control-regex -- the marker is a terminal escape sequence
 const marker = /\x1b\]777;driftless-exit;(\d+)\x07/;
 const markerStart = '\x1b]777;';
@@ -137,7 +137,7 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
   };
 
   pty.onData((data) => {
-    if (markedExitCode !== undefined) return; // only the wrapper's own shutdown follows the marker
+    if (markedExitCode !== undefined) return; // after the marker: only the echo of our newline
     let text = heldBack + data;
     heldBack = '';
     const found = marker.exec(text);
