@@ -2,13 +2,17 @@ import { parseArgs } from 'node:util';
 import { DataDirError } from '../host/dataDir';
 import { WebShellError } from '../web/webShell';
 import { globalOptions, helpOf, type Command } from './command';
+import { applyCommand } from './commands/apply';
 import { bundlesCommand } from './commands/bundles';
 import { compileCommand } from './commands/compile';
+import { destroyCommand } from './commands/destroy';
 import { diffCommand } from './commands/diff';
+import { driftCommand } from './commands/drift';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { mergeCommand } from './commands/merge';
+import { planCommand } from './commands/plan';
 import { queryCommand } from './commands/query';
 import { serveCommand } from './commands/serve';
 import { stateCommand } from './commands/state';
@@ -17,7 +21,7 @@ import { validateCommand } from './commands/validate';
 import { packageVersion } from './packageRoot';
 
 /** Every subcommand; later features add theirs here. */
-export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, stateCommand, validateCommand, diffCommand, mergeCommand, compileCommand, queryCommand];
+export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, stateCommand, validateCommand, diffCommand, mergeCommand, compileCommand, queryCommand, planCommand, applyCommand, destroyCommand, driftCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
 const expectedErrors = [DataDirError, WebShellError];
