@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHost } from '../createHost';
+import { RunStore } from '../runner/runStore';
+import { createStateRepository } from '../state/stateRepository';
+import { RunRecords } from './runRecords';
+
+const hostAt = (dataDir: string) => createHost({ version: '0.0.0-test', dataDir, shell: 'cli', heartbeatMs: 0 });
+
+describe('run crash recovery', () => {
+  it('runs a dead host left running or queued become interrupted, with the lock they left; a live host\'s runs are left alone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'driftless-recovery-'));
+    const deadPid = spawnSync('true').pid!;
+    const first = hostAt(dataDir);
+    const db = first.database.get();
+    const records = new RunRecords(db, new RunStore(db));
+    const running = records.store.create({ environmentId: 'env-a', kind: 'apply', command: ['terraform', 'apply'] });
+    records.update(running.id, { meta: { hostPid: deadPid } });
+    const queued = records.store.create({ environmentId: 'env-b', kind: 'plan', command: ['terraform', 'plan'], status: 'queued' });
+    records.update(queued.id, { meta: { hostPid: deadPid } });
+    const elsewhere = records.store.create({ environmentId: 'env-c', kind: 'plan', command: ['terraform', 'plan'] });
+    records.update(elsewhere.id, { meta: { hostPid: process.ppid } }); // another process that is alive
+    expect(createStateRepository(db).tryLock('env-a', 'lock-1', JSON.stringify({ ID: 'lock-1', Operation: 'OperationTypeApply', Who: 'me@here' }))).toBe(true);
+    await first.close();
+
+    const second = hostAt(dataDir);
+    try {
+      const [recovered] = second.runs.list('env-a').runs;
+      expect(recovered).toMatchObject({ id: running.id, status: 'interrupted', lockLeft: { lockId: 'lock-1', operation: 'OperationTypeApply', who: 'me@here' } });
+      expect(recovered!.message).toMatch(/interrupted.*state lock lock-1.*force-unlock/);
+      expect(recovered!.endedAt).toBeDefined();
+      expect(second.runs.get(queued.id).status).toBe('interrupted');
+      expect(second.runs.get(queued.id).lockLeft).toBeUndefined();
+      expect(second.runs.get(elsewhere.id).status).toBe('running');
+    } finally {
+      await second.close();
+    }
+  });
+});
