@@ -28,19 +28,29 @@ interface Row {
   bundle_version: string | null;
 }
 
-// The node is found by its current name, else by a former name (state written before a rename
-// still says module.<old name> until the next apply moves it).
-const traced = `
+/**
+ * The matching rows are chosen, ordered and cut to the limit first (`hits`: resources and their
+ * environment only); only those few are traced. The node is found by its current name, else by a
+ * former name (state written before a rename still says module.<old name> until the next apply).
+ */
+const traced = (where: string) => `
+  WITH hits AS (
+    SELECT r.*, e.project_id, e.name AS environment_name, e.position
+    FROM resources r LEFT JOIN environments e ON e.id = r.environment_id
+    WHERE ${where}
+    ORDER BY e.project_id, e.position, r.environment_id, r.address
+    LIMIT ?
+  )
   SELECT r.environment_id, r.address, r.module, r.mode, r.type, r.name, r.index_key, r.resource_id, r.provider, r.status,
-    r.attributes, s.version AS state_version, p.id AS project_id, p.name AS project_name, e.name AS environment_name,
+    r.attributes, s.version AS state_version, p.id AS project_id, p.name AS project_name, r.environment_name,
     n.id AS node_id, n.name AS node_name, n.bundle_name, n.bundle_version
-  FROM resources r
-  LEFT JOIN environments e ON e.id = r.environment_id
-  LEFT JOIN projects p ON p.id = e.project_id
-  LEFT JOIN nodes n ON n.project_id = e.project_id AND n.id = coalesce(
-    (SELECT c.id FROM nodes c WHERE c.project_id = e.project_id AND c.name = r.node),
-    (SELECT f.node_id FROM node_former_names f WHERE f.project_id = e.project_id AND f.name = r.node ORDER BY f.ordinal DESC LIMIT 1))
-  LEFT JOIN state_versions s ON s.id = r.version_id`;
+  FROM hits r
+  LEFT JOIN projects p ON p.id = r.project_id
+  LEFT JOIN nodes n ON n.project_id = r.project_id AND n.id = coalesce(
+    (SELECT c.id FROM nodes c WHERE c.project_id = r.project_id AND c.name = r.node),
+    (SELECT f.node_id FROM node_former_names f WHERE f.project_id = r.project_id AND f.name = r.node ORDER BY f.ordinal DESC LIMIT 1))
+  LEFT JOIN state_versions s ON s.id = r.version_id
+  ORDER BY r.project_id, r.position, r.environment_id, r.address`;
 
 function resourceOf(row: Row): InventoryResource {
   return {
@@ -92,7 +102,13 @@ export function createInventorySearch(database: Pick<HostDatabase, 'get'>) {
       if (request.address !== undefined) add(like('r.address'), likeEscaped(request.address));
       if (request.environmentId !== undefined) add('r.environment_id = ?', request.environmentId);
       if (request.projectId !== undefined) add('e.project_id = ?', request.projectId);
-      if (request.attribute !== undefined) add('CAST(json_extract(r.attributes, ?) AS TEXT) = ?', jsonPath(request.attribute.name), request.attribute.value);
+      if (request.attribute !== undefined) {
+        const { name, value } = request.attribute;
+        // A plain substring test first spares json_extract on most rows (a value needing JSON escapes skips it).
+        if (JSON.stringify(value) === `"${value}"`) add('instr(r.attributes, ?) > 0', value);
+        // Booleans compare as "true"/"false" (json_extract would give 1/0), everything else as its text.
+        add("iif(json_type(r.attributes, ?1) IN ('true', 'false'), json_type(r.attributes, ?1), CAST(json_extract(r.attributes, ?1) AS TEXT)) = ?".replaceAll('?1', '?'), jsonPath(name), jsonPath(name), jsonPath(name), value);
+      }
       if (request.text !== undefined) {
         const pattern = likeEscaped(request.text);
         add(`(${['r.type', 'r.address', 'r.resource_id', 'r.attributes'].map(like).join(' OR ')})`, pattern, pattern, pattern, pattern);
@@ -100,7 +116,7 @@ export function createInventorySearch(database: Pick<HostDatabase, 'get'>) {
       if (where.length === 0) throw new ApiFailure('invalid_request', 'Say what to search for: text, type, address, resourceId or attribute.');
       const limit = request.limit ?? DEFAULT_INVENTORY_RESULTS;
       const rows = db()
-        .prepare(`${traced} WHERE ${where.join(' AND ')} ORDER BY p.name, e.position, r.environment_id, r.address LIMIT ?`)
+        .prepare(traced(where.join(' AND ')))
         .all(...values, limit + 1) as Row[];
       return { resources: rows.slice(0, limit).map(resourceOf), truncated: rows.length > limit };
     },
@@ -112,13 +128,17 @@ export function createInventorySearch(database: Pick<HostDatabase, 'get'>) {
         | undefined;
       if (!node) throw new ApiFailure('not_found', `There is no node "${nodeId}" in project "${projectId}". Reload the project: it may have changed.`);
       const environments = database.prepare('SELECT id, name FROM environments WHERE project_id = ? ORDER BY position').all(projectId) as { id: string; name: string }[];
-      const rows = database.prepare(`${traced} WHERE r.environment_id = ? AND n.id = ? ORDER BY r.address`);
+      // Rows under the node's current and former names, in this project (index resources_node).
+      const formerNames = database.prepare('SELECT name FROM node_former_names WHERE project_id = ? AND node_id = ?').pluck().all(projectId, nodeId) as string[];
+      const names = [node.name, ...formerNames];
+      const rows = database.prepare(traced(`r.node IN (${names.map(() => '?').join(', ')}) AND e.project_id = ?`)).all(...names, projectId, -1) as Row[];
+      const resources = rows.map(resourceOf).filter((resource) => resource.trace.node?.id === node.id);
       return {
         node: { id: node.id, name: node.name, bundle: `${node.bundle_name}@${node.bundle_version}` },
         environments: environments.map((environment) => ({
           environmentId: environment.id,
           name: environment.name,
-          resources: (rows.all(environment.id, node.id) as Row[]).map(resourceOf),
+          resources: resources.filter((resource) => resource.environmentId === environment.id),
         })),
       };
     },

@@ -24,6 +24,8 @@ export const viewsMigration: Migration = {
       ) STRICT;
       -- State, runs and the inventory name an environment by id alone; this makes that join a lookup.
       CREATE INDEX environments_by_id ON environments (id);
+      -- A node's resources (inventory.forNode) without scanning every environment's inventory.
+      CREATE INDEX resources_node ON resources (node, environment_id);
 
       CREATE VIEW query_projects AS
       SELECT p.id AS project_id, p.name AS project, p.revision, p.created_at, p.updated_at,
