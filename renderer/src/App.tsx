@@ -13,6 +13,11 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
+import { FileMenu } from './files/FileMenu';
+import { ProjectPicker } from './files/ProjectPicker';
+import { PlanReview } from './runs/PlanReview';
+import { RunBar } from './runs/RunBar';
+import { useRunStore } from './runs/runStore';
 import { useAppStore } from './state/appStore';
 import { useDiagramStore } from './state/diagramStore';
 
@@ -21,9 +26,11 @@ export function App() {
   const api = useApi();
   const start = useAppStore((state) => state.start);
   const startDiagram = useDiagramStore((state) => state.start);
+  const startRuns = useRunStore((state) => state.start);
   const host = useMemo(() => createDiagramHost(api), [api]);
   useEffect(() => start(api), [api, start]);
   useEffect(() => startDiagram(host), [host, startDiagram]);
+  useEffect(() => startRuns(api), [api, startRuns]);
   return (
     <ReactFlowProvider>
       <Shell />
@@ -37,11 +44,15 @@ function Shell() {
     <div className="app">
       <header className="top-bar">
         <strong>Driftless</strong>
+        <ProjectPicker />
         <EnvironmentSwitcher />
+        <RunBar />
         <ActionMenu />
+        <FileMenu />
       </header>
       <Palette />
       <Canvas />
+      <PlanReview />
       <Inspector />
       <BottomPanel />
       <StatusBar />

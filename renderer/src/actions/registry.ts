@@ -3,11 +3,13 @@ import { actionCommandPalette } from './actionCommandPalette';
 import { actionCopy } from './actionCopy';
 import { actionDeleteSelection } from './actionDeleteSelection';
 import { actionDuplicate } from './actionDuplicate';
+import { actionExportDiagram, actionExportPng, actionExportSvg, actionImportDiagram } from './actionFiles';
 import { actionFitView } from './actionFitView';
 import { actionHelp } from './actionHelp';
 import { actionPaste } from './actionPaste';
 import { actionRedo } from './actionRedo';
 import { actionRename } from './actionRename';
+import { actionApply, actionCancelRun, actionDestroy, actionDrift, actionPlan } from './actionRuns';
 import { actionSelectAll } from './actionSelectAll';
 import { actionShowProblems } from './actionShowProblems';
 import { actionUndo } from './actionUndo';
@@ -26,6 +28,15 @@ export const actions: readonly Action[] = [
   actionAutoLayout,
   actionFitView,
   actionShowProblems,
+  actionPlan,
+  actionApply,
+  actionDestroy,
+  actionDrift,
+  actionCancelRun,
+  actionImportDiagram,
+  actionExportDiagram,
+  actionExportSvg,
+  actionExportPng,
   actionCommandPalette,
   actionHelp,
 ];

@@ -12,6 +12,8 @@ export interface DiagramHost {
   /** The project last open in this window (or the first, or a new one), with its diagnostics. */
   openProject(): Promise<ProjectView>;
   reload(projectId: string): Promise<ProjectView>;
+  /** Opens another project and remembers it for the next start. */
+  open(projectId: string): Promise<ProjectView>;
   /** Sends one edit; the host answers with the diagnostics of the whole diagram, or why it refused the edit. */
   apply(projectId: string, edit: DiagramEdit): Promise<ApplyResponse>;
   /** Stores (or, with null, clears) a sensitive param's value; it is never sent back. */
@@ -42,6 +44,11 @@ export function createDiagramHost(api: ApiClient): DiagramHost {
       return view;
     },
     reload: (projectId) => call('project.get', { id: projectId }),
+    async open(projectId) {
+      const view = await call('project.get', { id: projectId });
+      localStorage.setItem(PROJECT_KEY, view.project.id);
+      return view;
+    },
     apply: (projectId, edit) => call('diagram.apply', { projectId, edit }),
     async setSecret(projectId, nodeId, param, value) {
       const response = await call('secret.set', { projectId, nodeId, param, value });

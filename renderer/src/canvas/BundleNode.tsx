@@ -5,6 +5,7 @@ import { useDiagramStore } from '../state/diagramStore';
 import { artifactHandle, connectionHandle, type BundleFlowNode } from '../state/deriveFlow';
 import { checkConnection } from './connectionRule';
 import { PortHandle } from './PortHandle';
+import { NodeRunMark } from '../runs/NodeRunMark';
 
 const FALLBACK_COLOUR = '#6b7280';
 
@@ -55,6 +56,7 @@ export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeP
         </span>
       </header>
       <div className="bundle-node-ref">{node.bundle}</div>
+      <NodeRunMark nodeId={id} />
       {!manifest && <div className="bundle-node-missing">Not in the catalog: add the bundle or change the version.</div>}
       <div className="bundle-node-ports">
         <div className="ports-in">

@@ -1,9 +1,13 @@
+import { CodeView } from '../code/CodeView';
+import { EnvironmentCompare } from '../environments/EnvironmentCompare';
+import { RunHistory } from '../runs/RunHistory';
+import { TerminalView } from '../runs/TerminalView';
 import { useUiStore, type UiState } from '../state/uiStore';
 import { ProblemsList } from './ProblemsList';
 
-const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Problems'];
+const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Code', 'Compare', 'Problems'];
 
-/** Bottom: the live terminal, run history and the problems list. */
+/** Bottom: the live terminal, run history, the compiled code, environments side by side and the problems list. */
 export function BottomPanel() {
   const tab = useUiStore((state) => state.bottomTab);
   return (
@@ -16,8 +20,11 @@ export function BottomPanel() {
         ))}
       </div>
       <div role="tabpanel" aria-label={tab} className="tab-body">
-        {tab === 'Terminal' && <p className="empty">No run yet. Plan an environment to see terraform here.</p>}
-        {tab === 'Runs' && <p className="empty">No runs yet.</p>}
+        {/* Always mounted: output keeps flowing into it while another tab is shown. */}
+        <TerminalView visible={tab === 'Terminal'} />
+        {tab === 'Runs' && <RunHistory />}
+        {tab === 'Code' && <CodeView />}
+        {tab === 'Compare' && <EnvironmentCompare />}
         {tab === 'Problems' && <ProblemsList />}
       </div>
     </section>

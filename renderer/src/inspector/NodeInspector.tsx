@@ -9,6 +9,7 @@ import { PresetPicker } from './PresetPicker';
 import { RenameField } from './RenameField';
 import { SecretField } from './SecretField';
 import { VersionPicker } from './VersionPicker';
+import { NodePlanChanges } from '../runs/NodePlanChanges';
 import { sensitiveParams } from './paramsSchema';
 
 /** Everything about one node: name, bundle, params (or an environment's overrides), secrets and ports. */
@@ -20,6 +21,7 @@ export function NodeInspector({ node, bundle }: { node: DiagramNode; bundle?: Ca
   return (
     <div className="node-inspector">
       <RenameField key={node.id} node={node} />
+      <NodePlanChanges nodeId={node.id} />
       <p className="inspector-bundle">
         {manifest?.title ?? 'Unknown bundle'} <code>{node.bundle}</code>
       </p>

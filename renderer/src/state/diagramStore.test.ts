@@ -39,6 +39,7 @@ function recordingHost(start: Project) {
     onCatalogChanged: () => () => {},
     openProject: async (): Promise<ProjectView> => ({ project, revision: 0, diagnostics: [] }),
     reload: async () => ({ project, revision: 0, diagnostics: [] }),
+    open: async () => ({ project, revision: 0, diagnostics: [] }),
     apply: async (_id, edit): Promise<ApplyResponse> => {
       sent.push(edit);
       const result = applyEdit(project, edit);

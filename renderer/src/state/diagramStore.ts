@@ -28,6 +28,8 @@ export interface DiagramState {
   /** Edits sent and not yet answered (the status bar shows "saving"). */
   pending: number;
   start(host: DiagramHost): () => void;
+  /** Switches to another project: fresh history, nothing selected. */
+  open(projectId: string): Promise<void>;
   /** Applies an edit optimistically, records its inverse and sends it to the host. False when refused. */
   perform(edit: DiagramEdit): boolean;
   undo(): boolean;
@@ -126,6 +128,16 @@ export const useDiagramStore = create<DiagramState>((set, get) => {
         (error: Error) => set({ loadError: error.message }),
       );
       return host.onCatalogChanged(adopt);
+    },
+    async open(projectId) {
+      const host = get().host;
+      if (!host) return;
+      try {
+        const { project, diagnostics } = await host.open(projectId);
+        set({ project, ...withDiagnostics(diagnostics), nodes: deriveNodes(project, get().catalog, []), edges: deriveEdges(project, get().catalog, []), undoStack: [], redoStack: [], notice: undefined });
+      } catch (error) {
+        set({ notice: (error as Error).message });
+      }
     },
     perform(edit) {
       const outcome = commit(edit);

@@ -1,0 +1,51 @@
+import { actionCancelRun, actionDestroy, actionDrift, actionPlan } from '../actions/actionRuns';
+import { runAction } from '../actions/registry';
+import { runEnvironment } from '../actions/runTarget';
+import { useActionContext } from '../actions/useActionContext';
+import { useDiagramStore } from '../state/diagramStore';
+import { useUiStore } from '../state/uiStore';
+import { useRunStore } from './runStore';
+import { ChangeBadges } from './Totals';
+
+/** Top bar: plan / apply / destroy / drift of the current environment, the run's status and the plan's totals. */
+export function RunBar() {
+  const context = useActionContext();
+  const run = useRunStore((state) => state.run);
+  const message = useRunStore((state) => state.message);
+  const environmentName = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() })?.name);
+  useUiStore((state) => state.environmentId);
+  const current = context();
+  const buttons = [actionPlan, actionDestroy, actionDrift, actionCancelRun];
+  return (
+    <div className="run-bar" role="toolbar" aria-label={`Runs of ${environmentName ?? 'no environment'}`}>
+      {buttons.map((action) => (
+        <button
+          key={action.name}
+          type="button"
+          disabled={action.enabled ? !action.enabled(current) : false}
+          title={`${action.label} ${environmentName ?? ''} (${action.shortcut})`}
+          onClick={() => runAction(action, context())}
+        >
+          {action.label}
+        </button>
+      ))}
+      {run?.status === 'planned' && (
+        <button type="button" onClick={() => useRunStore.setState({ reviewRunId: run.id })}>
+          Review plan
+        </button>
+      )}
+      {run && (
+        <span className="run-state" role="status" aria-label="Run status">
+          {run.kind} {run.status}
+          {run.totals && <ChangeBadges counts={run.totals} className="totals" />}
+          {run.totals && run.hasChanges === false && ' · no changes'}
+        </span>
+      )}
+      {message && (
+        <span className="run-message" role="alert">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}
