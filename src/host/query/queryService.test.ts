@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedShop } from '../../../test/support/dayTwoSeed';
 import { toCsv } from '../../core/query/csv';
 import { createHost, type Host } from '../createHost';
+import { latestSchemaVersion } from '../store/openDatabase';
 import { EXAMPLE_QUERIES } from './examples';
 
 describe('query console', () => {
@@ -79,7 +80,7 @@ describe('query console', () => {
     const result = await run(sql);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(message) } });
     const db = host.database.get();
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
     expect(db.prepare("SELECT count(*) FROM params WHERE value_json LIKE '%pwned%'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
   });
