@@ -8,6 +8,7 @@ import { backendRequest } from '../../../test/support/stateClient';
 import { runTerraform, terraformEnv } from '../../../test/support/terraform';
 import { openDatabase } from '../store/openDatabase';
 import { stateMigration } from '../store/migrations/002-state';
+import { stateChunksMigration } from '../store/migrations/005-state-chunks';
 import { startStateBackend, type StateBackend } from './http/stateBackend';
 import { createStateHistory } from './stateHistory';
 
@@ -78,7 +79,7 @@ describe.skipIf(!tf.available)(`state backend with real terraform ${tf.reason}`,
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'driftless-tf-state-'));
-    db = openDatabase(join(dir, 'driftless.db'), { migrations: [stateMigration] });
+    db = openDatabase(join(dir, 'driftless.db'), { migrations: [stateMigration, stateChunksMigration] });
     backend = await startStateBackend({ db, log: () => {} });
     root = join(dir, 'root');
     writeRootModule(root);

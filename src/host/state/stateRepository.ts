@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stateChunkSize } from '../store/migrations/005-state-chunks';
 
 /** One stored state version, without its body. */
 export interface StateVersion {
@@ -33,7 +34,7 @@ export interface NewStateVersion {
   encrypted: boolean;
   sha256: string;
   md5: string;
-  body: Uint8Array;
+  body: Buffer;
   terraformVersion?: string;
   runId?: string;
   source?: 'backend' | 'restore';
@@ -52,11 +53,11 @@ export function createStateRepository(db: Database) {
   const latestStatement = db.prepare(`SELECT ${versionColumns} FROM state_versions WHERE environment_id = ? ORDER BY version DESC LIMIT 1`);
   const versionStatement = db.prepare(`SELECT ${versionColumns} FROM state_versions WHERE environment_id = ? AND version = ?`);
   const listStatement = db.prepare(`SELECT ${versionColumns} FROM state_versions WHERE environment_id = ? ORDER BY version DESC`);
-  const bodyStatement = db.prepare('SELECT body FROM state_bodies WHERE version_id = ?').pluck();
+  const chunksStatement = db.prepare('SELECT body FROM state_bodies WHERE version_id = ? ORDER BY seq').pluck();
   const insertVersion = db.prepare(`INSERT INTO state_versions
     (environment_id, version, serial, lineage, encrypted, sha256, md5, size, created_at, terraform_version, run_id, source, restored_from)
     VALUES (@environmentId, @version, @serial, @lineage, @encrypted, @sha256, @md5, @size, @createdAt, @terraformVersion, @runId, @source, @restoredFrom)`);
-  const insertBody = db.prepare('INSERT INTO state_bodies (version_id, body) VALUES (?, ?)');
+  const insertChunk = db.prepare('INSERT INTO state_bodies (version_id, seq, body) VALUES (?, ?, ?)');
   const environmentsStatement = db.prepare('SELECT DISTINCT environment_id FROM state_versions ORDER BY environment_id').pluck();
   const lockStatement = db.prepare('SELECT environment_id AS environmentId, lock_id AS lockId, info, created_at AS createdAt FROM state_locks WHERE environment_id = ?');
   const locksStatement = db.prepare('SELECT environment_id AS environmentId, lock_id AS lockId, info, created_at AS createdAt FROM state_locks ORDER BY created_at');
@@ -71,7 +72,14 @@ export function createStateRepository(db: Database) {
     latest: (environmentId: string) => toVersion(latestStatement.get(environmentId) as VersionRow | undefined),
     version: (environmentId: string, version: number) => toVersion(versionStatement.get(environmentId, version) as VersionRow | undefined),
     list: (environmentId: string) => (listStatement.all(environmentId) as VersionRow[]).map((row) => toVersion(row)!),
-    body: (versionId: number) => bodyStatement.get(versionId) as Buffer | undefined,
+    /** The whole body of a version; undefined when it has none. */
+    body(versionId: number): Buffer | undefined {
+      const chunks = chunksStatement.all(versionId) as Buffer[];
+      if (chunks.length === 0) return undefined;
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    },
+    /** The body of a version in its stored pieces, in order (none when it has no body). */
+    bodyChunks: (versionId: number) => chunksStatement.iterate(versionId) as IterableIterator<Buffer>,
     environments: () => environmentsStatement.all() as string[],
 
     /** Appends a version (next number for its environment) and its body. Call inside a transaction. */
@@ -93,7 +101,10 @@ export function createStateRepository(db: Database) {
         restoredFrom: input.restoredFrom ?? null,
       };
       const id = Number(insertVersion.run(row).lastInsertRowid);
-      insertBody.run(id, input.body);
+      // 1 MiB rows (views of the body, no copy): SQLite writes these faster than one long overflow chain
+      for (let offset = 0, seq = 0; offset < input.body.length || seq === 0; offset += stateChunkSize, seq++) {
+        insertChunk.run(id, seq, input.body.subarray(offset, offset + stateChunkSize));
+      }
       return { id, ...row, encrypted: input.encrypted };
     },
 

@@ -21,6 +21,8 @@ export interface WriteRequest {
   restoredFrom?: number;
   /** The body's base64 MD5 when already computed (the backend checks Content-MD5 with it). */
   md5?: string;
+  /** The body's hex SHA-256 when already computed (the backend hashes while receiving). */
+  sha256?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface WriteRequest {
 export function writeState(db: Database, repository: StateRepository, request: WriteRequest): WriteOutcome {
   const head = readStateHead(request.body);
   if (head.kind === 'invalid') return { refused: { status: 400, message: `Refused: ${head.message}` } };
-  const sha256 = createHash('sha256').update(request.body).digest('hex');
+  const sha256 = request.sha256 ?? createHash('sha256').update(request.body).digest('hex');
   const md5 = request.md5 ?? createHash('md5').update(request.body).digest('base64');
 
   return db.transaction((): WriteOutcome => {

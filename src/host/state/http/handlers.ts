@@ -24,13 +24,14 @@ export interface StateRequest {
 /** GET: the latest state (with its Content-MD5), or 204 when there is none — never `{}`. */
 export function getState(context: BackendContext, request: StateRequest, response: ServerResponse): void {
   const latest = context.repository.latest(request.environmentId);
-  const body = latest && context.repository.body(latest.id);
-  if (!latest || !body) {
+  if (!latest) {
     response.writeHead(204).end();
     return;
   }
-  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'Content-MD5': latest.md5 });
-  response.end(body);
+  // streamed row by row: each 1 MiB piece is on the socket before the next is read
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(latest.size), 'Content-MD5': latest.md5 });
+  for (const chunk of context.repository.bodyChunks(latest.id)) response.write(chunk);
+  response.end();
 }
 
 /** POST: a new state version, after the lock, lineage and serial checks. */
@@ -39,6 +40,7 @@ export function postState(context: BackendContext, request: StateRequest, respon
     environmentId: request.environmentId,
     body: request.body.bytes,
     md5: request.body.md5,
+    sha256: request.body.sha256,
     lockId: request.lockId,
     runId: request.runId,
   });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backendRequest } from '../../../../test/support/stateClient';
 import { openDatabase } from '../../store/openDatabase';
 import { stateMigration } from '../../store/migrations/002-state';
+import { stateChunksMigration } from '../../store/migrations/005-state-chunks';
 import { startStateBackend, type StateBackend } from './stateBackend';
 
 const stateOf = (serial: number, lineage = 'lineage-a', extra: Record<string, unknown> = {}) =>
@@ -21,7 +22,7 @@ const call = (method: string, options: Parameters<typeof backendRequest>[2] = {}
   backendRequest(url, method, { auth: { username: backend.username, password: backend.password }, ...options });
 
 beforeEach(async () => {
-  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'driftless-state-')), 'driftless.db'), { migrations: [stateMigration] });
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'driftless-state-')), 'driftless.db'), { migrations: [stateMigration, stateChunksMigration] });
   backend = await startStateBackend({ db, bodyLimit: 64 * 1024, log: () => {} });
   address = backend.addressOf('dev');
 });

@@ -57,7 +57,7 @@ async function serve(context: BackendContext, settings: { username: string; pass
   }
   const handler = handlers[request.method ?? ''];
   if (!handler) throw new Refusal(405, `Method ${request.method} is not part of the http backend protocol: use GET, POST, LOCK or UNLOCK.`, {}, { Allow: 'GET, POST, LOCK, UNLOCK' });
-  const body = await readBody(request, settings.bodyLimit);
+  const body = await readBody(request, settings.bodyLimit, request.method === 'POST');
   handler(context, { environmentId, lockId: url.searchParams.get('ID') || undefined, runId: url.searchParams.get('run') || undefined, body }, response);
 }
 

@@ -3,6 +3,7 @@ import { diagramsMigration } from './001-diagrams';
 import { stateMigration } from './002-state';
 import { runsMigration } from './003-runs';
 import { viewsMigration } from './004-views';
+import { stateChunksMigration } from './005-state-chunks';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   stateMigration,
   runsMigration,
   viewsMigration,
+  stateChunksMigration,
 ];
