@@ -125,6 +125,7 @@ export function createHost(options: HostOptions): Host {
       if (timer) clearInterval(timer);
       catalog.close();
       query.close();
+      await runs.close();
       await state.close();
       database.close();
     },

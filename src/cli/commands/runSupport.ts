@@ -44,7 +44,22 @@ export async function withRunContext(context: CommandContext, commandName: strin
     return 1;
   }
   const host = createHost({ version: packageVersion(), dataDir: resolveDataDir(values['data-dir'] as string | undefined), shell: 'cli', heartbeatMs: 0, bundleDirs: (values.bundles as string[] | undefined) ?? [] });
-  const unsubscribe = host.events.subscribe('run.output', ({ data }) => process.stderr.write(data));
+  // Printed as it comes, acknowledged at once: stderr is the terminal here (flow control is for windows).
+  const unsubscribe = host.events.subscribe('run.output', ({ runId, data }) => {
+    process.stderr.write(data);
+    host.runs.ack(runId, data.length);
+  });
+  // Ctrl-C reaches only this process (terraform has its own terminal): pass it on — first a safe stop, then a kill.
+  const running = new Set<string>();
+  const unsubscribeStatus = host.events.subscribe('run.status', ({ runId, status }) => (status === 'running' || status === 'queued' ? running.add(runId) : running.delete(runId)));
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts > 1) stderr('Stopping terraform now (killed).');
+    else stderr('Asking terraform to stop safely; press Ctrl-C again to kill it.');
+    for (const runId of running) host.runs.cancel(runId, interrupts > 1);
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     const stored = await host.call('project.get', { id: parsed.project.id });
     let projectId = parsed.project.id;
@@ -81,6 +96,8 @@ export async function withRunContext(context: CommandContext, commandName: strin
   } finally {
     unsubscribe();
     await host.runs.idle();
+    unsubscribeStatus();
+    process.off('SIGINT', onInterrupt);
     await host.close();
   }
 }

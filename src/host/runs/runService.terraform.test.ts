@@ -143,6 +143,36 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     expect(next.status).toBe('planned');
   }, 120_000);
 
+  it('targeted plan covers only the node; a flood through run.output with run.ack is stored and streamed complete', async () => {
+    const size = 1_000_000;
+    const { projectId, environments } = await importDiagram(host, taskDiagram('flood', { quiet: { command: 'echo quiet', url: 'file:///q' }, loud: { command: `head -c ${size} /dev/zero | tr '\\000' '\\121' | fold -w 1000`, url: 'file:///l' } }));
+    const environmentId = environments.dev!;
+    const targeted = await settled((await host.runs.plan({ projectId, environmentId, target: { nodeId: 'quiet-id', mode: 'node' } })).run);
+    expect(targeted).toMatchObject({ status: 'planned', target: { nodeId: 'quiet-id', mode: 'node' } });
+    expect(Object.keys(targeted.nodes!)).toEqual(['quiet-id']);
+    expect(targeted.command).toContain('-target=module.quiet');
+    const refused = await host.runs.plan({ projectId, environmentId, target: { nodeId: 'nope', mode: 'node' } });
+    expect(refused.run).toBeUndefined();
+    expect(refused.diagnostics[0]!.code).toBe('run.target-unknown');
+
+    const planned = await plan(projectId, environmentId);
+    let streamed = 0;
+    const unsubscribe = host.events.subscribe('run.output', ({ runId, data }) => {
+      streamed += data.split('Q').length - 1;
+      setTimeout(() => host.runs.ack(runId, data.length), 2); // a terminal that takes its time
+    });
+    try {
+      const applied = await apply(planned.id);
+      expect(applied.status).toBe('succeeded');
+      let stored = 0;
+      for (const chunk of host.runs.output(applied.id).chunks) stored += chunk.data.split('Q').length - 1;
+      expect(stored).toBe(size);
+      expect(streamed).toBe(size);
+    } finally {
+      unsubscribe();
+    }
+  }, 120_000);
+
   it('AWS diagram plans offline with real AWS resource changes mapped to their nodes', async () => {
     const offline = { region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true };
     const text = exampleText('aws-web-app', (document) => {

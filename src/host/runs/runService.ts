@@ -331,6 +331,26 @@ export function createRunService(options: RunServiceOptions) {
     idle: () => queue.idle(),
     /** Marks runs a crashed host left running as interrupted (also done on first use). */
     recover: () => void records(),
+    /**
+     * For host shutdown: drops queued runs, asks running terraform to stop (Ctrl-C: it releases
+     * its lock), kills what is still running after `graceMs`, and waits for the runs to end.
+     */
+    async close(graceMs = 10_000): Promise<void> {
+      if (!opened) return;
+      const { db } = opened;
+      for (const row of db.prepare(`SELECT id FROM runs WHERE status = 'queued'`).all() as { id: string }[]) {
+        if (queue.remove(row.id)) finish(row.id, 'cancelled', { message: 'Driftless closed before this run started.' });
+      }
+      for (const run of active.values()) {
+        run.cancelled = true;
+        run.pty?.cancel();
+      }
+      const killer = setTimeout(() => {
+        for (const run of active.values()) run.pty?.kill();
+      }, graceMs);
+      await queue.idle();
+      clearTimeout(killer);
+    },
   };
 }
 
