@@ -81,7 +81,10 @@ export function createQueryService(options: { database: HostDatabase }) {
       if (worker?.child === child) stopWorker();
     });
     const ready = send(child, { type: 'open', path: options.database.path, setup: consoleViewStatements() }).then((reply) => {
-      if (!reply.ok) throw new ApiFailure('unavailable', `The query console cannot open the database: ${reply.message}`);
+      if (!reply.ok) {
+        if (worker?.child === child) stopWorker(); // the next query starts afresh
+        throw new ApiFailure('unavailable', `The query console cannot open the database: ${reply.message}`);
+      }
     });
     worker = { child, ready };
     return worker;

@@ -58,7 +58,7 @@ function checkReads(db: Database, sql: string): void {
   const program = db.prepare(`EXPLAIN ${sql}`).all() as { opcode: string; p1: number; p2: number; p3: number }[];
   const cursors = new Map<number, string>();
   for (const step of program) {
-    if (step.opcode === 'OpenRead' && step.p3 === 0 && pages.has(step.p2)) {
+    if ((step.opcode === 'OpenRead' || step.opcode === 'ReopenIdx') && step.p3 === 0 && pages.has(step.p2)) {
       const table = pages.get(step.p2)!;
       if (PROTECTED_TABLES.has(table)) throw new QueryRefused(`The table ${table} is not readable in the query console: it holds secrets. Query the documented views (docs/query.md).`);
       cursors.set(step.p1, table);
