@@ -229,14 +229,12 @@ export function createRunService(options: RunServiceOptions) {
       const live = nodesById({ summary: { projectId: planRun.projectId } }, run.live.nodes);
       if (applied.failure?.code === 'stale_plan') {
         records().update(planRun.id, { status: 'stale', meta: { message: 'The state changed since this plan; plan again.' } });
-        rmSync(planFile, { force: true });
         return finish(id, 'stale', { failure: applied.failure, message: `The state changed since this plan; plan again. (${applied.failure.message})`, live }, applied.exit.exitCode);
       }
       if (applied.failure) {
         return finish(id, applied.failure.code === 'cancelled' ? 'cancelled' : 'failed', { ...failedMeta(applied, planRun.environmentId), live }, applied.exit.exitCode);
       }
       records().update(planRun.id, { status: 'applied', meta: { appliedBy: id } });
-      rmSync(planFile, { force: true });
       const meta: Partial<RunMeta> = { live };
       if (project && planRun.kind !== 'destroy') {
         const outputs = await readOutputs(binary, dir, env);
@@ -249,6 +247,7 @@ export function createRunService(options: RunServiceOptions) {
       finish(id, 'succeeded', meta, applied.exit.exitCode);
     } finally {
       active.delete(id);
+      rmSync(planFile, { force: true }); // a saved plan holds variable values: keep it no longer than needed
     }
   }
 

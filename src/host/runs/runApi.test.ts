@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHost, type Host } from '../createHost';
+import { importDiagram, runBundlesDir, taskDiagram } from '../../../test/support/runProjects';
+
+describe('run API area (no terraform needed)', () => {
+  let host: Host;
+  beforeAll(() => {
+    host = createHost({ version: '0.0.0-test', dataDir: mkdtempSync(join(tmpdir(), 'driftless-run-api-')), shell: 'cli', heartbeatMs: 0, bundleDirs: [runBundlesDir], terraformBinary: '/nonexistent/terraform' });
+  });
+  afterAll(async () => {
+    await host.close();
+  });
+
+  it('requests are validated exactly; unknown runs and projects are not_found', async () => {
+    expect(await host.call('run.list', { environmentId: 'dev' })).toEqual({ ok: true, value: { runs: [] } });
+    const extra = await host.call('run.plan', { projectId: 'p', environmentId: 'dev', destroy: true } as never);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const badMode = await host.call('run.plan', { projectId: 'p', environmentId: 'dev', target: { nodeId: 'n', mode: 'everything' } } as never);
+    expect(badMode).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await host.call('run.get', { runId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await host.call('run.plan', { projectId: 'missing', environmentId: 'dev' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await host.call('run.ack', { runId: 'missing', characters: 10 })).toEqual({ ok: true, value: { ok: true } });
+  });
+
+  it('a compile error or a secret without value refuses the plan with diagnostics and no run', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('refused', { missing: { command: 'true', url: 42 } }));
+    const refused = await host.call('run.plan', { projectId, environmentId: environments.dev! });
+    expect(refused.ok).toBe(true);
+    if (!refused.ok) return;
+    expect(refused.value.run).toBeUndefined();
+    expect(refused.value.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).toBe(true);
+    expect(await host.call('run.list', { environmentId: environments.dev! })).toEqual({ ok: true, value: { runs: [] } });
+  });
+
+  it('a missing binary fails the run with what to install; the failed plan cannot be applied', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('nobinary', { one: { command: 'true', url: 'file:///one' } }));
+    const started = await host.call('run.plan', { projectId, environmentId: environments.dev! });
+    if (!started.ok) throw new Error(started.error.message);
+    await host.runs.idle();
+    const run = await host.call('run.get', { runId: started.value.run!.id });
+    expect(run).toMatchObject({ ok: true, value: { status: 'failed', kind: 'plan', exitCode: 127, failure: { code: 'binary_missing' } } });
+    expect(run.ok && run.value.message).toMatch(/Install Terraform 1\.5 or newer or OpenTofu/);
+    const output = await host.call('run.output', { runId: started.value.run!.id });
+    expect(output.ok && output.value.chunks[0]!.data).toContain('/nonexistent/terraform was not found');
+    expect(await host.call('run.apply', { runId: started.value.run!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const listed = await host.call('run.list', { environmentId: environments.dev!, status: 'failed' });
+    expect(listed.ok && listed.value.runs.map((entry) => entry.id)).toEqual([started.value.run!.id]);
+  });
+});
