@@ -35,3 +35,56 @@ function canonical(value: unknown): unknown {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value)) ?? 'null';
 }
+
+/**
+ * Appends to `out` the canonicalJson of an object whose members `member` appends (returning false
+ * for what JSON.stringify leaves out): the keys in canonicalJson's order (sorted, integer-like
+ * first as JavaScript enumerates them). Pieces are joined once by the caller.
+ */
+export function writeCanonicalObject(out: string[], record: Record<string, unknown>, member: (out: string[], key: string, value: unknown) => boolean): void {
+  const order: Record<string, true> = {};
+  for (const key of Object.keys(record).sort()) Object.defineProperty(order, key, { value: true, enumerable: true });
+  out.push('{');
+  let first = true;
+  for (const key of Object.keys(order)) {
+    const mark = out.length;
+    out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    if (member(out, key, record[key])) first = false;
+    else out.length = mark;
+  }
+  out.push('}');
+}
+
+/** Appends a member's canonical JSON; false (nothing appended) for what JSON.stringify leaves out. */
+export function writeCanonicalMember(out: string[], value: unknown): boolean {
+  const json = JSON.stringify(canonical(value));
+  if (json === undefined) return false;
+  out.push(json);
+  return true;
+}
+
+const memo = new WeakMap<object, string>();
+
+/**
+ * Appends the canonical JSON array of `items`, each object's text remembered: the diagram store
+ * replaces a changed node or edge with a new object and never mutates one in place, so an
+ * unchanged object keeps its text from one compile to the next.
+ */
+export function writeMemoizedArray(out: string[], items: readonly unknown[]): void {
+  out.push('[');
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (index > 0) out.push(',');
+    if (item === null || typeof item !== 'object') {
+      out.push(canonicalJson(item));
+      continue;
+    }
+    let json = memo.get(item);
+    if (json === undefined) {
+      json = canonicalJson(item);
+      memo.set(item, json);
+    }
+    out.push(json);
+  }
+  out.push(']');
+}
