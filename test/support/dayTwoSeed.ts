@@ -45,7 +45,7 @@ export async function seedShop(host: Host) {
   const backend = await host.state.backend();
   for (const [environment, instanceClass] of [[dev!, 'db.t3.micro'], [prod!, 'db.r6g.large']] as const) {
     const body = stateBody(`lineage-${environment.name}`, 1, [
-      { module: 'module.db', type: 'aws_db_instance', name: 'main', attributes: { id: `db-${environment.name}`, instance_class: instanceClass, password: 'hunter2', tags: { env: environment.name } } },
+      { module: 'module.db', type: 'aws_db_instance', name: 'main', attributes: { id: `db-${environment.name}`, instance_class: instanceClass, password: 'hunter2', deletion_protection: environment.name === 'prod', tags: { env: environment.name } } },
       { module: 'module.web', type: 'terraform_data', name: 'service', attributes: { id: `web-${environment.name}`, input: 'x' } },
     ]);
     const reply = await backendRequest(backend.addressOf(environment.id), 'POST', { body, auth: backend });
