@@ -36,9 +36,13 @@ export function CodeView() {
   }, [api, project, environment]);
 
   const files = preview?.files;
-  const names = useMemo(() => Object.keys(files ?? {}).sort(), [files]);
+  // main.tf.json first: the root module is what people come here for.
+  const names = useMemo(() => Object.keys(files ?? {}).sort((a, b) => Number(b === 'main.tf.json') - Number(a === 'main.tf.json') || a.localeCompare(b)), [files]);
   const shown = file && names.includes(file) ? file : names[0];
-  const tokens = useMemo(() => highlightJson(shown && files ? (files[shown] ?? '') : ''), [files, shown]);
+  const tokens = useMemo(() => {
+    const text = shown && files ? (files[shown] ?? '') : '';
+    return shown?.endsWith('.json') ? highlightJson(text) : [{ kind: 'punctuation' as const, text }];
+  }, [files, shown]);
 
   if (!environment) return <p className="empty">No environment to compile for.</p>;
   if (error) return <p className="field-error">{error}</p>;

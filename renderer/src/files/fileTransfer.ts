@@ -45,7 +45,8 @@ export async function importDiagram(text: string): Promise<boolean> {
   const { open, setNotice } = useDiagramStore.getState();
   const api = useRunStore.getState().api;
   if (!api) return false;
-  const result = await api.call('project.import', { text });
+  const name = await freeName(text);
+  const result = await api.call('project.import', name ? { text, name } : { text });
   if (!result.ok) return (setNotice(`Not imported: ${result.error.message}`), false);
   if (!result.value.imported) {
     setNotice(`Not imported: ${result.value.diagnostics.map((diagnostic) => diagnostic.message).join(' ')}`);
@@ -53,6 +54,22 @@ export async function importDiagram(text: string): Promise<boolean> {
   }
   await open(result.value.projectId);
   return true;
+}
+
+/** The file's project name, numbered when a project of that name exists (importing twice keeps both). */
+async function freeName(text: string): Promise<string | undefined> {
+  let wanted: unknown;
+  try {
+    wanted = (JSON.parse(text) as { project?: { name?: unknown } }).project?.name;
+  } catch {
+    return undefined; // the host explains what is wrong with the file
+  }
+  const listed = await useRunStore.getState().api?.call('project.list', {});
+  if (typeof wanted !== 'string' || !listed?.ok) return undefined;
+  const taken = new Set(listed.value.projects.map((project) => project.name));
+  let name = wanted;
+  for (let index = 2; taken.has(name); index++) name = `${wanted} (${index})`;
+  return name;
 }
 
 const markOf = (counts?: ChangeCounts) => (counts ? BADGES.filter((badge) => counts[badge.kind] > 0).map((badge) => `${badge.symbol}${counts[badge.kind]}`).join(' ') : undefined);
