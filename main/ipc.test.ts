@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelOf, methodNames } from '../src/core/api/contract';
 import { createHost, type Host } from '../src/host/createHost';
 
 type Handler = (event: unknown, request: unknown) => unknown;
@@ -35,7 +36,7 @@ describe('bindApi (Electron mocked, real host)', () => {
   });
 
   it('binds one channel per method and answers the app frame', async () => {
-    expect([...handlers.keys()]).toEqual(['api:app.info', 'api:app.echo']);
+    expect([...handlers.keys()]).toEqual(methodNames.map(channelOf));
     await expect(handlers.get('api:app.echo')!(frame(appUrl), { text: 'hi' })).resolves.toEqual({ ok: true, value: { text: 'hi' } });
   });
 

@@ -1,20 +1,30 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+let cachedMirror: string | null | undefined;
 
 /**
  * The provider filesystem mirror: $DRIFTLESS_TF_MIRROR, else the parent of the first
- * `registry.terraform.io` folder found near the root (/opt/tf-plugins on this image).
+ * `registry.terraform.io` folder found near the root (/opt/tf-plugins on this image). Temp
+ * folders are skipped: tests' plugin caches have the same layout, and using one as the mirror
+ * makes terraform "install a provider directory to itself".
  */
 export function providerMirror(): string | undefined {
   const fromEnv = process.env.DRIFTLESS_TF_MIRROR;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  if (cachedMirror !== undefined) return cachedMirror ?? undefined;
+  const skip = [...new Set(['/tmp', tmpdir()])].map((dir) => `-not -path '${dir}/*'`).join(' ');
   try {
-    const found = execFileSync('sh', ['-c', 'find / -xdev -maxdepth 3 -type d -name registry.terraform.io 2>/dev/null | head -n 1'], { encoding: 'utf8' }).trim();
-    return found ? dirname(found) : undefined;
+    const found = execFileSync('sh', ['-c', `find / -xdev -maxdepth 3 -type d -name registry.terraform.io ${skip} 2>/dev/null | head -n 1`], {
+      encoding: 'utf8',
+    }).trim();
+    cachedMirror = found ? dirname(found) : null;
   } catch {
-    return undefined;
+    cachedMirror = null;
   }
+  return cachedMirror ?? undefined;
 }
 
 /** Writes a CLI config of our own (never the global one) into `dir`, using the mirror when there is one. */
