@@ -40,6 +40,10 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
       expect(Object.keys(planned.nodes!).sort()).toEqual(['api', 'apikey', 'config', 'database', 'network', 'queue']);
       expect(planned.nodes!.queue).toMatchObject({ name: 'jobs', counts: { create: 1 } });
       expect(planned.nodes!.queue!.resources.map((resource) => resource.address)).toEqual(['module.jobs.terraform_data.queue']);
+      // Artifacts known only after apply, per node (their edges show it); the queue's are known now.
+      expect(planned.nodes!.network!.unknownArtifacts).toEqual(['network']);
+      expect(planned.nodes!.config!.unknownArtifacts).toEqual(['file']);
+      expect(planned.nodes!.queue!.unknownArtifacts).toBeUndefined();
       expect(JSON.stringify(planned)).not.toContain('example-password-1');
       expect(statuses).toContain('queued');
       expect(statuses).toContain('running');

@@ -179,6 +179,9 @@ export function createRunService(options: RunServiceOptions) {
     for (const node of project.diagram.nodes) {
       const changes = summary.nodes[node.name];
       if (changes) nodes[node.id] = { nodeId: node.id, name: node.name, counts: changes.counts, resources: changes.resources, drift: changes.drift };
+      // Root outputs are `<node>__<artifact>`: unknown ones mark the node's outgoing edges.
+      const unknown = summary.outputs.filter((output) => output.afterUnknown && output.name.startsWith(`${node.name}__`)).map((output) => output.name.slice(node.name.length + 2));
+      if (unknown.length > 0 && nodes[node.id]) nodes[node.id]!.unknownArtifacts = unknown.sort();
     }
     // Plain data: the masked views serialise through toJSON.
     return JSON.parse(JSON.stringify({ hasChanges: planHasChanges(summary), totals: summary.totals, nodes })) as Partial<RunMeta>;

@@ -22,6 +22,8 @@ export interface RunNodeView {
   counts: ChangeCounts;
   resources: NodeChanges['resources'];
   drift: NodeChanges['drift'];
+  /** Artifacts (and so the edges leaving this node) whose values are known only after apply. */
+  unknownArtifacts?: string[];
 }
 
 /** An artifact value after apply: sensitive values are never sent or stored. */
