@@ -6,7 +6,7 @@ function setKey(target: Record<string, unknown>, key: string, value: unknown): v
 
 /** A literal string as a Terraform JSON template that evaluates to exactly that string (`${`→`$${`, `%{`→`%%{`). */
 export function escapeTemplate(text: string): string {
-  return text.replace(/([$%])\{/g, '$1$1{');
+  return text.includes('{') ? text.replace(/([$%])\{/g, '$1$1{') : text; // most strings have no brace: skip the regex
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CatalogBundle } from '../bundles/manifest';
 import type { Diagnostic, WithDiagnostics } from '../diagnostics';
 import { isSecretMarker, type DiagramEdge, type DiagramNode, type Environment } from '../model/diagram';
 import { escapeValue, sortKeysDeep } from './escape';
-import { effectiveParams, paramSpecs } from './params';
+import { effectiveParams, paramSpecs, type ParamSpec } from './params';
 import type { ModuleSource, ResolvedNode, ResolvedProject, ValidatedInput } from './types';
 import { constraintsCompatible } from './versionConstraints';
 
@@ -17,17 +17,65 @@ const reference = (node: string, artifact: string) => `\${module.${node}.${artif
 interface Shared {
   names: Map<string, string>;
   sensitiveTypes: Set<string>;
+  /** Per bundle, what every node of it shares; built on first use. */
+  plans: Map<CatalogBundle, BundlePlan>;
 }
+
+/** What resolving a node needs from its bundle, worked out once per bundle rather than per node. */
+interface BundlePlan {
+  source: ModuleSource;
+  /** Params and connections are both module variables: one list, in the sorted order of the emitted arguments. */
+  /** `spec` is absent for a connection that is not also a param. */
+  arguments: { kind: 'param' | 'connection'; name: string; list: boolean; spec?: ParamSpec }[];
+  artifacts: { artifact: string; sensitive: boolean }[];
+}
+
+function planOf(bundle: CatalogBundle, shared: Shared): BundlePlan {
+  let plan = shared.plans.get(bundle);
+  if (plan) return plan;
+  const specs = paramSpecs(bundle);
+  const connections = bundle.manifest.connections;
+  const names = [...new Set([...Object.keys(specs), ...Object.keys(connections)])].sort();
+  plan = {
+    source: { bundleRef: bundle.ref, hash: bundle.hash, from: bundle.dir, module: bundle.manifest.module, to: moduleFolderOf(bundle) },
+    // a name that is both a param and a connection: the connection's value wins, as it was assigned last
+    arguments: names.map((name) =>
+      Object.hasOwn(connections, name)
+        ? { kind: 'connection' as const, name, list: connections[name]!.list === true, spec: Object.hasOwn(specs, name) ? specs[name] : undefined }
+        : { kind: 'param' as const, name, list: false, spec: specs[name] }),
+    artifacts: Object.keys(bundle.manifest.artifacts)
+      .sort()
+      .map((artifact) => ({ artifact, sensitive: shared.sensitiveTypes.has(bundle.manifest.artifacts[artifact]!.type) || bundle.sensitiveOutputs.includes(artifact) })),
+  };
+  shared.plans.set(bundle, plan);
+  return plan;
+}
+
+const byFeedingOrder = (a: { node: string; artifact: string }, b: { node: string; artifact: string }) =>
+  a.node === b.node ? (a.artifact < b.artifact ? -1 : 1) : a.node < b.node ? -1 : 1;
 
 function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: DiagramEdge[], shared: Shared): ResolvedNode {
   const id = node.id;
   const names = shared.names;
   const bundle = input.bundles.get(id)!;
-  const source: ModuleSource = { bundleRef: bundle.ref, hash: bundle.hash, from: bundle.dir, module: bundle.manifest.module, to: moduleFolderOf(bundle) };
+  const plan = planOf(bundle, shared);
   const values = effectiveParams(node, input.environment);
+  // built directly in the sorted order of the emitted arguments: no sort pass afterwards
   const inputs: Record<string, unknown> = {};
   const secrets: ResolvedNode['secrets'] = [];
-  for (const [name, spec] of Object.entries(paramSpecs(bundle))) {
+  for (const argument of plan.arguments) {
+    const name = argument.name;
+    if (argument.kind === 'connection') {
+      const feeding: { node: string; artifact: string }[] = [];
+      for (const edge of incoming) if (edge.to.connection === name) feeding.push({ node: names.get(edge.from.node)!, artifact: edge.from.artifact });
+      if (feeding.length > 0) {
+        if (feeding.length > 1) feeding.sort(byFeedingOrder);
+        inputs[name] = argument.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
+        continue;
+      }
+    }
+    const spec = argument.spec;
+    if (spec === undefined) continue;
     const value = values[name] !== undefined ? values[name] : spec.default;
     if (value === undefined) continue;
     if (spec.writeOnly) {
@@ -39,26 +87,8 @@ function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: Diagram
       inputs[name] = escapeValue(value);
     }
   }
-  for (const [name, connection] of Object.entries(bundle.manifest.connections)) {
-    const feeding = incoming
-      .filter((edge) => edge.to.connection === name)
-      .map((edge) => ({ node: names.get(edge.from.node)!, artifact: edge.from.artifact }))
-      .sort((a, b) => (a.node === b.node ? (a.artifact < b.artifact ? -1 : 1) : a.node < b.node ? -1 : 1));
-    if (feeding.length === 0) continue;
-    inputs[name] = connection.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
-  }
-  const sensitiveTypes = shared.sensitiveTypes;
-  const outputs = Object.keys(bundle.manifest.artifacts)
-    .sort()
-    .map((artifact) => ({
-      name: `${node.name}__${artifact}`,
-      artifact,
-      sensitive: sensitiveTypes.has(bundle.manifest.artifacts[artifact]!.type) || bundle.sensitiveOutputs.includes(artifact),
-    }));
-  // Params and connections are both module variables: one sorted list of arguments.
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(inputs).sort()) sorted[key] = inputs[key];
-  return { node, bundle, source, inputs: sorted, secrets, outputs };
+  const outputs = plan.artifacts.map(({ artifact, sensitive }) => ({ name: `${node.name}__${artifact}`, artifact, sensitive }));
+  return { node, bundle, source: plan.source, inputs, secrets, outputs };
 }
 
 function mergeProviders(input: ValidatedInput, diagnostics: Diagnostic[]): ResolvedProject['requiredProviders'] {
@@ -146,7 +176,7 @@ export function resolvePass(input: ValidatedInput): WithDiagnostics<ResolvedProj
     if (list) list.push(edge);
     else incoming.set(edge.to.node, [edge]);
   }
-  const shared: Shared = { names, sensitiveTypes: new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name)) };
+  const shared: Shared = { names, sensitiveTypes: new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name)), plans: new Map() };
   const nodes = new Map<string, ResolvedNode>();
   const outputNames = new Map<string, string>();
   for (const node of input.project.diagram.nodes) {
