@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ArtifactValue } from '../../core/api/areas/run';
@@ -59,4 +60,15 @@ export function artifactValues(outputJson: string, project: Project, catalog: Ca
     }
   }
   return { values, diagnostics };
+}
+
+/** `terraform output -json` in the workdir; undefined when it fails (no state yet, for example). */
+export function readOutputs(binary: string, cwd: string, env: Record<string, string>): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(binary, ['output', '-json'], { cwd, env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out).toString('utf8') : undefined));
+  });
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ArtifactValue, RunStatusView, RunView } from '../../core/api/areas/run';
+import type { LockSummary } from '../../core/api/areas/state';
 import type { RunRecord, RunStore } from '../runner/runStore';
 
 /** What the run service keeps in a run's `summary` column besides the terraform facts. */
@@ -48,6 +49,21 @@ export class RunRecords {
       )
       .all(environmentId, filter.status ?? null, filter.status ?? null, filter.kind ?? null, filter.kind ?? null, filter.limit ?? 100) as { id: string }[];
     return rows.map((row) => this.store.get(row.id)!);
+  }
+
+  /** Marks the runs a gone host left `running` or `queued` as interrupted, noting a state lock they left. */
+  recover(locksNow: () => LockSummary[]): void {
+    const orphans = this.orphans();
+    const locks = orphans.length > 0 ? locksNow() : [];
+    for (const orphan of orphans) {
+      const lock = locks.find((candidate) => candidate.environmentId === orphan.environmentId);
+      const meta: Partial<RunMeta> = { message: 'Driftless stopped while this run was going; it was interrupted.' };
+      if (lock) {
+        meta.lockLeft = { lockId: lock.lockId, who: lock.who, operation: lock.operation, since: lock.since };
+        meta.message += ` It left the state lock ${lock.lockId}: release it (force-unlock) before the next run.`;
+      }
+      this.update(orphan.id, { status: 'interrupted', ended: true, meta });
+    }
   }
 
   /** Runs left `running` or `queued` by a host that is gone. */

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { ArtifactValue, PlanRequest, RunKindView, RunNodeView, RunStarted, RunStatusView, RunView } from '../../core/api/areas/run';
+import type { ArtifactValue, PlanRequest, RunKindView, RunStarted, RunStatusView, RunView } from '../../core/api/areas/run';
 import { ApiFailure } from '../../core/api/errors';
 import type { CatalogSnapshot } from '../../core/bundles/manifest';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { Project } from '../../core/model/diagram';
-import { planHasChanges, type PlanSummary } from '../../core/terraform/plan';
 import type { EventHub } from '../api/eventHub';
 import { WorkdirError, writeWorkdir } from '../compiler/writeWorkdir';
 import type { ProjectService } from '../projects/projectService';
@@ -18,9 +16,10 @@ import { showPlan } from '../runner/showPlan';
 import { InitQueue, moduleHash, needsInit, pluginCacheDir, recordInit, workspaceDir } from '../runner/workspace';
 import type { StateService } from '../state/stateService';
 import type { HostDatabase } from '../store/hostDatabase';
+import { planMeta } from './planView';
 import { prepareRun, type PreparedRun } from './prepareRun';
 import { newActiveRun, runStep, type ActiveRun, type StepResult } from './ptyStep';
-import { artifactValues } from './runOutputs';
+import { artifactValues, readOutputs } from './runOutputs';
 import { RunQueue } from './runQueue';
 import { RunRecords, viewOf, type RunMeta } from './runRecords';
 
@@ -62,17 +61,7 @@ export function createRunService(options: RunServiceOptions) {
     if (opened) return opened;
     const db = options.database.get();
     opened = new RunRecords(db, new RunStore(db));
-    const orphans = opened.orphans();
-    const locks = orphans.length > 0 ? options.state.history().locks() : [];
-    for (const orphan of orphans) {
-      const lock = locks.find((candidate) => candidate.environmentId === orphan.environmentId);
-      const meta: Partial<RunMeta> = { message: 'Driftless stopped while this run was going; it was interrupted.' };
-      if (lock) {
-        meta.lockLeft = { lockId: lock.lockId, who: lock.who, operation: lock.operation, since: lock.since };
-        meta.message += ` It left the state lock ${lock.lockId}: release it (force-unlock) before the next run.`;
-      }
-      opened.update(orphan.id, { status: 'interrupted', ended: true, meta });
-    }
+    opened.recover(() => options.state.history().locks());
     return opened;
   };
 
@@ -174,19 +163,6 @@ export function createRunService(options: RunServiceOptions) {
     }
   }
 
-  const planMeta = (summary: PlanSummary, project: Project): Partial<RunMeta> => {
-    const nodes: Record<string, RunNodeView> = {};
-    for (const node of project.diagram.nodes) {
-      const changes = summary.nodes[node.name];
-      if (changes) nodes[node.id] = { nodeId: node.id, name: node.name, counts: changes.counts, resources: changes.resources, drift: changes.drift };
-      // Root outputs are `<node>__<artifact>`: unknown ones mark the node's outgoing edges.
-      const unknown = summary.outputs.filter((output) => output.afterUnknown && output.name.startsWith(`${node.name}__`)).map((output) => output.name.slice(node.name.length + 2));
-      if (unknown.length > 0 && nodes[node.id]) nodes[node.id]!.unknownArtifacts = unknown.sort();
-    }
-    // Plain data: the masked views serialise through toJSON.
-    return JSON.parse(JSON.stringify({ hasChanges: planHasChanges(summary), totals: summary.totals, nodes })) as Partial<RunMeta>;
-  };
-
   async function queuePlan(kind: PlanKind, request: PlanRequest): Promise<RunStarted> {
     const prepared = await prepareRun(options.projects, options.catalog, request);
     if ('diagnostics' in prepared) return { diagnostics: prepared.diagnostics };
@@ -266,7 +242,11 @@ export function createRunService(options: RunServiceOptions) {
       if (planRun.status !== 'planned') {
         throw new ApiFailure('conflict', `Run ${planRunId} is ${planRun.status}; only a planned run can be applied, once. Plan again, review it, then apply.`);
       }
-      const planFile = records().meta(planRunId).planFile!;
+      const planFile = records().meta(planRunId).planFile;
+      if (!planFile || !existsSync(planFile)) {
+        records().update(planRunId, { status: 'stale', meta: { message: 'The saved plan file is gone; plan again.' } });
+        throw new ApiFailure('conflict', `The saved plan of run ${planRunId} is gone (deleted, or made on another machine). Plan again, review it, then apply.`);
+      }
       const record = records().store.create({ environmentId: planRun.environmentId, kind: 'apply', command: [options.binary, 'apply', '-input=false', planFile], status: 'queued', moduleHash: planRun.moduleHash });
       const meta: Partial<RunMeta> = { who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid, planRunId };
       if (planRun.projectId) meta.projectId = planRun.projectId;
@@ -354,16 +334,6 @@ export function createRunService(options: RunServiceOptions) {
       clearTimeout(killer);
     },
   };
-}
-
-function readOutputs(binary: string, cwd: string, env: Record<string, string>): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const child = spawn(binary, ['output', '-json'], { cwd, env, stdio: ['ignore', 'pipe', 'ignore'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out).toString('utf8') : undefined));
-  });
 }
 
 export type RunService = ReturnType<typeof createRunService>;
