@@ -14,6 +14,7 @@ import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
 import { FileMenu } from './files/FileMenu';
+import { OperationsToggle } from './operations/OperationsToggle';
 import { ProjectPicker } from './files/ProjectPicker';
 import { PlanReview } from './runs/PlanReview';
 import { RunBar } from './runs/RunBar';
@@ -49,6 +50,7 @@ function Shell() {
         <RunBar />
         <ActionMenu />
         <FileMenu />
+        <OperationsToggle />
       </header>
       <Palette />
       <Canvas />

@@ -6,6 +6,7 @@ import { actionDuplicate } from './actionDuplicate';
 import { actionExportDiagram, actionExportPng, actionExportSvg, actionImportDiagram } from './actionFiles';
 import { actionFitView } from './actionFitView';
 import { actionHelp } from './actionHelp';
+import { actionOperations } from './actionOperations';
 import { actionPaste } from './actionPaste';
 import { actionRedo } from './actionRedo';
 import { actionRename } from './actionRename';
@@ -28,6 +29,7 @@ export const actions: readonly Action[] = [
   actionAutoLayout,
   actionFitView,
   actionShowProblems,
+  actionOperations,
   actionPlan,
   actionApply,
   actionDestroy,
