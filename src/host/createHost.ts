@@ -5,6 +5,9 @@ import { createDispatcher, type Dispatcher, type Handlers } from './api/dispatch
 import { EventHub } from './api/eventHub';
 import { ensureDataDir } from './dataDir';
 import { createAppService } from './services/appService';
+import { createBatchService } from './batch/batchService';
+import { createDriftService } from './drift/driftService';
+import { driftHandlers } from './drift/driftHandlers';
 import { createCatalogService } from './catalog/catalogService';
 import { exportProject, importProject } from './projects/projectFiles';
 import { createEnvironmentService } from './environments/environmentService';
@@ -73,9 +76,13 @@ export function createHost(options: HostOptions): Host {
   const inventory = createInventorySearch(database);
   const environments = createEnvironmentService({ projects, database });
   const runs = createRunService({ database, dataDir, projects, state, events, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
+  const drift = createDriftService({ database, projects, runs, events, log });
+  const batch = createBatchService({ projects, runs });
+  if (options.shell !== 'cli') drift.start();
   const handlers: Handlers = {
     ...stateHandlers(state),
     ...runHandlers(runs),
+    ...driftHandlers(drift, batch),
     'app.info': () => app.info(),
     'app.echo': (request) => app.echo(request),
     'catalog.list': () => catalog.list(),
@@ -125,6 +132,7 @@ export function createHost(options: HostOptions): Host {
       if (timer) clearInterval(timer);
       catalog.close();
       query.close();
+      drift.close();
       await runs.close();
       await state.close();
       database.close();

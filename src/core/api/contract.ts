@@ -1,7 +1,9 @@
 import type { EventSpec, MethodSpec } from './schema';
 import { appEvents, appMethods } from './areas/app';
+import { batchMethods } from './areas/batch';
 import { catalogEvents, catalogMethods } from './areas/catalog';
 import { codeMethods } from './areas/code';
+import { driftEvents, driftMethods } from './areas/drift';
 import { environmentMethods } from './areas/environment';
 import { inventoryMethods } from './areas/inventory';
 import { projectMethods } from './areas/project';
@@ -20,6 +22,8 @@ export const apiMethods = {
   ...stateMethods,
   ...runMethods,
   ...codeMethods,
+  ...driftMethods,
+  ...batchMethods,
 };
 
 /** Every event the renderer can receive. */
@@ -27,6 +31,7 @@ export const apiEvents = {
   ...appEvents,
   ...catalogEvents,
   ...runEvents,
+  ...driftEvents,
 };
 
 export type ApiMethods = typeof apiMethods;
