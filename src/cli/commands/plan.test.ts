@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,4 +60,26 @@ describe.skipIf(!tf.available)(`driftless plan/apply/destroy/drift with real ter
     expect(destroyed.code, destroyed.stderr).toBe(0);
     expect(destroyed.stdout).toContain('apply succeeded');
   }, 180_000);
+
+  it('--target plans the node with what it depends on; a changed file needs --replace; destroy of nothing exits 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'driftless-plan-cli-'));
+    const file = join(dataDir, 'stack.driftless.json');
+    writeFileSync(file, readFileSync(example, 'utf8'));
+    const targeted = await driftless(['plan', file, '--env', 'dev', '--target', 'jobs', '--json'], dataDir);
+    expect(targeted.code, targeted.stderr).toBe(2);
+    expect(Object.keys((JSON.parse(targeted.stdout) as { nodes: object }).nodes)).toEqual(['queue']);
+    const unknown = await driftless(['plan', file, '--env', 'dev', '--target', 'nope'], dataDir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no node "nope" to target/);
+
+    writeFileSync(file, readFileSync(example, 'utf8').replace('"retention_hours": 24', '"retention_hours": 48'));
+    const changed = await driftless(['plan', file, '--env', 'dev'], dataDir);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/different diagram than .*--replace/);
+    expect((await driftless(['plan', file, '--env', 'dev', '--replace'], dataDir)).code).toBe(2);
+
+    const destroy = await driftless(['destroy', file, '--env', 'dev'], dataDir);
+    expect(destroy.code, destroy.stderr).toBe(0);
+    expect(destroy.stdout).toContain('No changes.');
+  }, 120_000);
 });
