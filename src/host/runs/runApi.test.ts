@@ -49,4 +49,30 @@ describe('run API area (no terraform needed)', () => {
     const listed = await host.call('run.list', { environmentId: environments.dev!, status: 'failed' });
     expect(listed.ok && listed.value.runs.map((entry) => entry.id)).toEqual([started.value.run!.id]);
   });
+
+  it("a shell opens in the environment's workdir with the backend variables, takes input, and ends as a run", async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('shell', { one: { command: 'true', url: 'file:///one' } }));
+    const environmentId = environments.dev!;
+    const output: string[] = [];
+    let shellId: string | undefined;
+    let ended!: (status: string) => void;
+    const end = new Promise<string>((resolve) => (ended = resolve));
+    const offOutput = host.events.subscribe('run.output', ({ data }) => output.push(data));
+    const offStatus = host.events.subscribe('run.status', ({ status, runId }) => {
+      if (runId === shellId && status !== 'running') ended(status);
+    });
+    const opened = await host.call('run.shell', { projectId, environmentId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    shellId = opened.value.run!.id;
+    expect(opened.value.run).toMatchObject({ kind: 'shell', status: 'running' });
+    for (const chunk of output) host.runs.ack(shellId, chunk.length);
+    expect(await host.call('run.input', { runId: shellId, data: 'printf "[%s|%s]\\n" "$TF_HTTP_ADDRESS" "$PWD"; exit\r' })).toEqual({ ok: true, value: { ok: true } });
+    expect(await end).toBe('succeeded');
+    offOutput();
+    offStatus();
+    const text = output.join('');
+    expect(text).toMatch(new RegExp(`\\[http://127\\.0\\.0\\.1:\\d+/state/${environmentId}[^|]*\\|[^\\]]*/workspaces/${environmentId}\\]`));
+    expect(host.runs.list(environmentId, { kind: 'shell' }).runs.map((run) => run.id)).toEqual([shellId]);
+    expect(await host.call('run.input', { runId: shellId, data: 'ls\r' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
 });

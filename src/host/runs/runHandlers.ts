@@ -13,6 +13,8 @@ export function runHandlers(runs: RunService): Pick<Handlers, `run.${string}` & 
     'run.get': (request) => runs.get(request.runId),
     'run.output': (request) => runs.output(request.runId, request.fromSeq ?? 0),
     'run.ack': (request) => runs.ack(request.runId, request.characters),
+    'run.shell': (request) => runs.shell(request),
+    'run.input': (request) => runs.input(request.runId, request.data),
     'run.resize': (request) => runs.resize(request.runId, request.cols, request.rows),
     'run.outputs': (request) => runs.outputs(request.runId),
   };

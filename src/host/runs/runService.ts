@@ -21,6 +21,7 @@ import { prepareRun, type PreparedRun } from './prepareRun';
 import { newActiveRun, runStep, type ActiveRun, type StepResult } from './ptyStep';
 import { artifactValues, readOutputs } from './runOutputs';
 import { RunQueue } from './runQueue';
+import { startShell } from './shellRun';
 import { RunRecords, viewOf, type RunMeta } from './runRecords';
 
 export interface RunServiceOptions {
@@ -279,6 +280,32 @@ export function createRunService(options: RunServiceOptions) {
       return { run: view(runId), action: first ? run.pty.cancel() : 'interrupted' };
     },
 
+    /** A shell in the environment's workdir, with the run environment (secrets only when the diagram compiles). */
+    async shell(request: { projectId: string; environmentId: string }): Promise<RunStarted> {
+      const prepared = await prepareRun(options.projects, options.catalog, request);
+      const project = options.projects.repository().load(request.projectId)!;
+      const environment = project.environments.find((candidate) => candidate.id === request.environmentId || candidate.name === request.environmentId)!;
+      const diagnostics = 'diagnostics' in prepared ? prepared.diagnostics : prepared.compiled.diagnostics;
+      const cwd = workspaceDir(options.dataDir, environment.id);
+      if (!('diagnostics' in prepared)) writeWorkdir(cwd, prepared.compiled);
+      const variables = 'diagnostics' in prepared ? {} : prepared.variables;
+      const id = await startShell({
+        records: records(), active, environmentId: environment.id, projectId: project.id, who: who(), cwd,
+        env: (runId) => environmentFor(runId, environment.id, environment.backend.type === 'embedded', variables),
+        flowControl: options.events.listenerCount('run.output') > 0,
+        onOutput: (runId, data, seq) => options.events.emit('run.output', { runId, data, seq }),
+        onEnd: (runId, exitCode) => finish(runId, exitCode === 0 ? 'succeeded' : 'failed', {}, exitCode),
+      });
+      emitStatus(id);
+      return { run: view(id), diagnostics };
+    },
+    input(runId: string, data: string): { ok: true } {
+      if (view(runId).kind !== 'shell') throw new ApiFailure('conflict', `Run ${runId} is not a shell; terraform runs take no input (cancel them with run.cancel).`);
+      const run = active.get(runId);
+      if (!run?.pty) throw new ApiFailure('conflict', `The shell ${runId} has ended. Open a new one.`);
+      run.pty.write(data);
+      return { ok: true };
+    },
     get: view,
     list(environmentId: string, filter: { status?: RunStatusView; kind?: RunKindView; limit?: number } = {}): { runs: RunView[] } {
       return { runs: records().list(environmentId, filter).map((record) => view(record.id)) };
@@ -332,6 +359,9 @@ export function createRunService(options: RunServiceOptions) {
       }, graceMs);
       await queue.idle();
       clearTimeout(killer);
+      // Shells are not queued: end them too, and let them record their end before the database closes.
+      for (const run of active.values()) run.pty?.kill();
+      for (let waited = 0; active.size > 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }

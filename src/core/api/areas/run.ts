@@ -6,7 +6,7 @@ import type { ChangeCounts } from '../../terraform/actions';
 import type { NodeChanges } from '../../terraform/plan';
 import { method, event, type JsonSchema } from '../schema';
 
-export type RunKindView = 'plan' | 'destroy' | 'drift' | 'apply';
+export type RunKindView = 'plan' | 'destroy' | 'drift' | 'apply' | 'shell';
 /** queued → running → planned (a plan to review) → applied; or succeeded, failed, stale, cancelled, interrupted. */
 export type RunStatusView = 'queued' | 'running' | 'planned' | 'applied' | 'succeeded' | 'failed' | 'stale' | 'cancelled' | 'interrupted';
 
@@ -121,7 +121,7 @@ export const runMethods = {
       properties: {
         environmentId: id,
         status: { enum: ['queued', 'running', 'planned', 'applied', 'succeeded', 'failed', 'stale', 'cancelled', 'interrupted'] },
-        kind: { enum: ['plan', 'destroy', 'drift', 'apply'] },
+        kind: { enum: ['plan', 'destroy', 'drift', 'apply', 'shell'] },
         limit: { type: 'integer', minimum: 1, maximum: 1000 },
       },
       required: ['environmentId'],
@@ -137,6 +137,11 @@ export const runMethods = {
     'Flow control: the terminal has processed this many characters of run.output events.',
     runRequest({ characters: { type: 'integer', minimum: 0 } }, ['characters']),
   ),
+  'run.shell': method<{ projectId: string; environmentId: string }, RunStarted>(
+    "Opens a shell in the environment's workdir with the environment terraform runs with (backend, secrets): the escape hatch.",
+    { type: 'object', properties: { projectId: id, environmentId: id }, required: ['projectId', 'environmentId'], additionalProperties: false },
+  ),
+  'run.input': method<{ runId: string; data: string }, { ok: true }>('Keystrokes for a running shell.', runRequest({ data: { type: 'string', maxLength: 65536 } }, ['data'])),
   'run.resize': method<{ runId: string; cols: number; rows: number }, { ok: true }>(
     'Resizes the terminal of a running run.',
     runRequest({ cols: { type: 'integer', minimum: 1, maximum: 1000 }, rows: { type: 'integer', minimum: 1, maximum: 1000 } }, ['cols', 'rows']),
