@@ -54,16 +54,16 @@ describe('run API area (no terraform needed)', () => {
     const { projectId, environments } = await importDiagram(host, taskDiagram('shell', { one: { command: 'true', url: 'file:///one' } }));
     const environmentId = environments.dev!;
     const output: string[] = [];
-    let shellId: string | undefined;
+    const shell: { id?: string } = {}; // known once run.shell answers; status events come before
     let ended!: (status: string) => void;
     const end = new Promise<string>((resolve) => (ended = resolve));
     const offOutput = host.events.subscribe('run.output', ({ data }) => output.push(data));
     const offStatus = host.events.subscribe('run.status', ({ status, runId }) => {
-      if (runId === shellId && status !== 'running') ended(status);
+      if (runId === shell.id && status !== 'running') ended(status);
     });
     const opened = await host.call('run.shell', { projectId, environmentId });
     if (!opened.ok) throw new Error(opened.error.message);
-    shellId = opened.value.run!.id;
+    const shellId = (shell.id = opened.value.run!.id);
     expect(opened.value.run).toMatchObject({ kind: 'shell', status: 'running' });
     for (const chunk of output) host.runs.ack(shellId, chunk.length);
     expect(await host.call('run.input', { runId: shellId, data: 'printf "[%s|%s]\\n" "$TF_HTTP_ADDRESS" "$PWD"; exit\r' })).toEqual({ ok: true, value: { ok: true } });
