@@ -4,12 +4,20 @@ import { InventorySearch } from './InventorySearch';
 import { operationsTabs, useOperationsStore } from './operationsStore';
 import { QueryConsole } from './QueryConsole';
 
+const tools = {
+  Inventory: <InventorySearch />,
+  Query: <QueryConsole />,
+  'Batch change': <BatchMatrix />,
+  Environments: <EnvironmentTools />,
+};
+
 /** Day-2 operations over the canvas: inventory, the SQL console, batch changes and environments. */
-export function OperationsPanel() {
+export function OperationsPanel({ open }: { open: boolean }) {
   const tab = useOperationsStore((state) => state.tab);
+  const visited = useOperationsStore((state) => state.visited);
   const close = () => useOperationsStore.getState().set({ open: false });
   return (
-    <section className="operations-panel" role="dialog" aria-label="Operations" onKeyDown={(event) => event.key === 'Escape' && close()}>
+    <section className="operations-panel" hidden={!open} role="dialog" aria-label="Operations" onKeyDown={(event) => event.key === 'Escape' && close()}>
       <header className="operations-header">
         <div role="tablist" aria-label="Operations tools">
           {operationsTabs.map((name) => (
@@ -22,12 +30,13 @@ export function OperationsPanel() {
           ×
         </button>
       </header>
-      <div role="tabpanel" aria-label={tab} className="operations-body">
-        {tab === 'Inventory' && <InventorySearch />}
-        {tab === 'Query' && <QueryConsole />}
-        {tab === 'Batch change' && <BatchMatrix />}
-        {tab === 'Environments' && <EnvironmentTools />}
-      </div>
+      {operationsTabs
+        .filter((name) => visited.includes(name))
+        .map((name) => (
+          <div key={name} role="tabpanel" aria-label={name} className="operations-body" hidden={tab !== name}>
+            {tools[name]}
+          </div>
+        ))}
     </section>
   );
 }

@@ -8,6 +8,8 @@ export const operationsTabs: readonly OperationsTab[] = ['Inventory', 'Query', '
 export interface OperationsState {
   open: boolean;
   tab: OperationsTab;
+  /** Tools opened at least once: they stay mounted (hidden) so plans and results survive switching and closing. */
+  visited: readonly OperationsTab[];
   set(patch: Partial<Omit<OperationsState, 'set' | 'toggle'>>): void;
   toggle(): void;
 }
@@ -15,6 +17,12 @@ export interface OperationsState {
 export const useOperationsStore = create<OperationsState>((set) => ({
   open: false,
   tab: 'Inventory',
-  set: (patch) => set(patch),
-  toggle: () => set((state) => ({ open: !state.open })),
+  visited: [],
+  set: (patch) => set((state) => visit({ ...state, ...patch })),
+  toggle: () => set((state) => visit({ ...state, open: !state.open })),
 }));
+
+function visit(state: OperationsState): Partial<OperationsState> {
+  const visited = state.open && !state.visited.includes(state.tab) ? [...state.visited, state.tab] : state.visited;
+  return { open: state.open, tab: state.tab, visited };
+}

@@ -19,7 +19,7 @@ export class OperationsPage extends RunsPage {
 
   async closeOperations(): Promise<void> {
     await this.operations.getByRole('button', { name: 'Close operations' }).click();
-    await this.operations.waitFor({ state: 'detached' });
+    await this.operations.waitFor({ state: 'hidden' });
   }
 
   /** Writes SQL into the console and runs it with Ctrl+Enter. */
