@@ -98,4 +98,34 @@ describe.skipIf(!chromiumBinary.available)(`operations: query console and batch 
     await app.matrixCell(again, 'replicas', 'api', 'prod').filter({ hasText: /^3$/ }).waitFor();
     expect(await app.matrixCell(again, 'replicas', 'api', 'dev').textContent()).toBe('1');
   });
+
+  it('environments: fork copies overrides, compare hides identical rows, promote shows its edits and applies them only on confirm', async () => {
+    const tools = await app.tool('Environments');
+    const fork = tools.getByRole('region', { name: 'Fork an environment' });
+    await fork.getByRole('combobox', { name: 'Fork from' }).selectOption({ label: 'prod' });
+    await fork.getByRole('textbox', { name: 'New environment name' }).fill('staging');
+    await fork.getByRole('button', { name: 'Fork environment' }).click();
+    await fork.getByRole('status').filter({ hasText: 'Forked "staging"' }).waitFor();
+
+    const compare = tools.getByRole('table', { name: 'Environments side by side' });
+    await compare.getByRole('columnheader', { name: 'staging' }).waitFor();
+    const replicas = compare.getByRole('row').filter({ has: app.page.getByRole('rowheader', { name: 'replicas' }) });
+    expect(await replicas.textContent()).toBe('apireplicas133');
+    const hiddenRows = await compare.getByRole('row').count();
+    await tools.getByRole('checkbox', { name: 'Hide identical' }).uncheck();
+    await app.page.waitForFunction((count) => document.querySelectorAll('table[aria-label="Environments side by side"] tr').length > count, hiddenRows);
+
+    const promote = tools.getByRole('region', { name: 'Promote a node' });
+    await promote.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'api' });
+    await promote.getByRole('combobox', { name: 'From environment' }).selectOption({ label: 'dev' });
+    await promote.getByRole('combobox', { name: 'To environment' }).selectOption({ label: 'staging' });
+    await promote.getByRole('button', { name: 'Review promotion' }).click();
+    const edits = promote.getByRole('group', { name: 'Promotion edits' });
+    await edits.getByText(/replicas/).waitFor();
+    // Reviewing changed nothing yet: staging still plans 3 replicas.
+    expect(await replicas.textContent()).toBe('apireplicas133');
+    await edits.getByRole('button', { name: 'Apply promotion' }).click();
+    await promote.getByRole('status').filter({ hasText: 'Promoted' }).waitFor();
+    await replicas.filter({ hasText: /^apireplicas131$/ }).waitFor();
+  });
 });
