@@ -81,5 +81,11 @@ describe.skipIf(!ready)(`operations with real terraform in Chromium: batch plans
     await app.operations.waitFor({ state: 'hidden' });
     await app.inspector.getByLabel('Name', { exact: true }).and(app.page.locator('[value="api"]')).waitFor();
     expect(await app.page.getByRole('combobox', { name: 'Environment' }).locator('option:checked').textContent()).toBe('dev');
+
+    // The reverse trace: the selected node lists its resources per environment.
+    const inventory = await app.tool('Inventory');
+    const own = inventory.getByRole('region', { name: 'Resources of api' });
+    await own.getByRole('list', { name: 'Resources of api in dev' }).getByText('module.api.terraform_data.service').waitFor();
+    await own.getByText("No resources in prod's latest state.").waitFor();
   }, 400000);
 });

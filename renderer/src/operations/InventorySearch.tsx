@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { InventorySearch as SearchRequest, InventorySearchResult } from '../../../src/core/api/areas/inventory';
 import { useApi } from '../api/ApiContext';
 import type { BundleFlowNode, TypedFlowEdge } from '../state/deriveFlow';
+import { NodeResources } from './NodeResources';
 import { showOnCanvas } from './showOnCanvas';
 
 const LIMIT = 500;
@@ -104,6 +105,7 @@ export function InventorySearch() {
           </table>
         </>
       )}
+      <NodeResources />
     </div>
   );
 }
