@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,24 @@ describe('run store', () => {
     // A second store (a restarted host) continues the sequence.
     expect(new RunStore(db).append(run.id, 'more')).toBe(4);
     db.close();
+  });
+
+  it('never writes a secret of a saved plan into the database file', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'driftless-runs-')), 'driftless.db');
+    const db = openDatabase(path);
+    const store = new RunStore(db);
+    const run = store.create({ environmentId: 'dev', kind: 'plan', command: ['terraform', 'plan'] });
+    const canary = 'plan-canary-7d1e';
+    const plan = {
+      variables: { db__password: { value: canary } },
+      configuration: { root_module: { variables: { db__password: { sensitive: true } } } },
+      resource_changes: [{ change: { actions: ['create'], before: null, after: { output: canary }, after_sensitive: {} } }],
+    };
+    store.savePlan(run.id, JSON.stringify(plan));
+    expect(store.planOf(run.id)).not.toContain(canary);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(readFileSync(path).includes(canary)).toBe(false);
   });
 
   it('records the end, the plan and lists per environment with filters', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { redactPlanJson } from '../../core/terraform/redactPlan';
 
 export type RunKind = 'plan' | 'apply' | 'destroy' | 'drift' | 'output' | 'init' | 'shell' | 'version';
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
@@ -87,9 +88,9 @@ export class RunStore {
     this.nextSeq.delete(id);
   }
 
-  /** Stores the `show -json` text of a run's saved plan (it may hold secrets: never sent as is). */
+  /** Stores the `show -json` text of a run's saved plan, every secret in it redacted first. */
   savePlan(id: string, planJson: string): void {
-    this.db.prepare('UPDATE runs SET plan_json = ? WHERE id = ?').run(Buffer.from(planJson, 'utf8'), id);
+    this.db.prepare('UPDATE runs SET plan_json = ? WHERE id = ?').run(Buffer.from(redactPlanJson(planJson), 'utf8'), id);
   }
 
   planOf(id: string): string | undefined {
