@@ -82,4 +82,10 @@ export default tseslint.config(
       'The preload imports only electron (contextBridge, ipcRenderer) and the contract in src/core.',
     ),
   },
+  {
+    // CDKTF is only the peer in bench/compiler.bench.ts: never loaded by the app.
+    files: ['src/**/*.ts', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/^(cdktf|constructs)$/]", message: 'cdktf is a benchmark peer only; never import it in the app.' }] },
+  },
 );
