@@ -1,5 +1,6 @@
 import { actionAutoLayout } from './actionAutoLayout';
 import { actionCommandPalette } from './actionCommandPalette';
+import { actionCompareWithFile } from './actionCompareWithFile';
 import { actionCopy } from './actionCopy';
 import { actionDeleteSelection } from './actionDeleteSelection';
 import { actionDuplicate } from './actionDuplicate';
@@ -39,6 +40,7 @@ export const actions: readonly Action[] = [
   actionExportDiagram,
   actionExportSvg,
   actionExportPng,
+  actionCompareWithFile,
   actionCommandPalette,
   actionHelp,
 ];

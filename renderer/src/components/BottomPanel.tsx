@@ -2,10 +2,12 @@ import { CodeView } from '../code/CodeView';
 import { EnvironmentCompare } from '../environments/EnvironmentCompare';
 import { RunHistory } from '../runs/RunHistory';
 import { TerminalView } from '../runs/TerminalView';
+import { FileDiffView } from '../diffView/FileDiffView';
+import { StatePanel } from '../statePanel/StatePanel';
 import { useUiStore, type UiState } from '../state/uiStore';
 import { ProblemsList } from './ProblemsList';
 
-const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Code', 'Compare', 'Problems'];
+const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Code', 'Compare', 'Problems', 'State', 'Diff'];
 
 /** Bottom: the live terminal, run history, the compiled code, environments side by side and the problems list. */
 export function BottomPanel() {
@@ -26,6 +28,8 @@ export function BottomPanel() {
         {tab === 'Code' && <CodeView />}
         {tab === 'Compare' && <EnvironmentCompare />}
         {tab === 'Problems' && <ProblemsList />}
+        {tab === 'State' && <StatePanel />}
+        {tab === 'Diff' && <FileDiffView />}
       </div>
     </section>
   );

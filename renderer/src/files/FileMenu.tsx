@@ -1,3 +1,4 @@
+import { actionCompareWithFile } from '../actions/actionCompareWithFile';
 import { actionExportDiagram, actionExportPng, actionExportSvg, actionImportDiagram } from '../actions/actionFiles';
 import { runAction } from '../actions/registry';
 import { useActionContext } from '../actions/useActionContext';
@@ -9,7 +10,7 @@ export function FileMenu() {
     <details className="file-menu">
       <summary>File</summary>
       <div role="menu" aria-label="File">
-        {[actionImportDiagram, actionExportDiagram, actionExportSvg, actionExportPng].map((action) => (
+        {[actionImportDiagram, actionExportDiagram, actionExportSvg, actionExportPng, actionCompareWithFile].map((action) => (
           <button
             key={action.name}
             role="menuitem"
