@@ -2,12 +2,13 @@ import { CodeView } from '../code/CodeView';
 import { EnvironmentCompare } from '../environments/EnvironmentCompare';
 import { RunHistory } from '../runs/RunHistory';
 import { TerminalView } from '../runs/TerminalView';
+import { ShellView } from '../shell/ShellView';
 import { FileDiffView } from '../diffView/FileDiffView';
 import { StatePanel } from '../statePanel/StatePanel';
 import { useUiStore, type UiState } from '../state/uiStore';
 import { ProblemsList } from './ProblemsList';
 
-const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Code', 'Compare', 'Problems', 'State', 'Diff'];
+const tabs: UiState['bottomTab'][] = ['Terminal', 'Runs', 'Code', 'Compare', 'Problems', 'Shell', 'State', 'Diff'];
 
 /** Bottom: the live terminal, run history, the compiled code, environments side by side and the problems list. */
 export function BottomPanel() {
@@ -30,6 +31,7 @@ export function BottomPanel() {
         {tab === 'Problems' && <ProblemsList />}
         {tab === 'State' && <StatePanel />}
         {tab === 'Diff' && <FileDiffView />}
+        <ShellView visible={tab === 'Shell'} />
       </div>
     </section>
   );

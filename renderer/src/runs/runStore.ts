@@ -3,6 +3,7 @@ import type { RunKindView, RunView } from '../../../src/core/api/areas/run';
 import type { ApiClient } from '../../../src/core/api/client';
 import type { MethodName, RequestOf, ResponseOf } from '../../../src/core/api/contract';
 import type { LiveStatus } from '../../../src/core/terraform/applyStatus';
+import { isShellRun } from '../shell/shellRuns';
 import { resetOutput, writeOutput } from './runOutput';
 
 export type StartKind = Exclude<RunKindView, 'apply'>;
@@ -63,6 +64,7 @@ export const useRunStore = create<RunState>((set, get) => {
     start(api) {
       set({ api });
       const offOutput = api.subscribe('run.output', ({ runId, data }) => {
+        if (isShellRun(runId)) return; // the Shell tab shows and acknowledges it
         if (runId !== get().run?.id) {
           if (early.size < 8 || early.has(runId)) early.set(runId, [...(early.get(runId) ?? []), data]);
           return void api.call('run.ack', { runId, characters: data.length });

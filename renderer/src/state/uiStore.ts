@@ -7,7 +7,7 @@ export interface UiState {
   /** Nodes waiting for the user to confirm their deletion, and what depends on them. */
   pendingDelete?: { ids: string[]; downstream: string[] };
   environmentId?: string;
-  bottomTab: 'Terminal' | 'Runs' | 'Code' | 'Compare' | 'Problems' | 'State' | 'Diff';
+  bottomTab: 'Terminal' | 'Runs' | 'Code' | 'Compare' | 'Problems' | 'Shell' | 'State' | 'Diff';
   /** Bumped to ask the inspector to focus its name field (F2). */
   renameRequest: number;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
