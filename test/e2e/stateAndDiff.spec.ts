@@ -7,6 +7,7 @@ import { requireBinary } from '../support/binaries';
 import { writeCliConfig } from '../support/terraform';
 import { StatePage } from './pages/StatePage';
 import { chromiumBinary, launchChromium } from './support/browser';
+import { startStateBackend } from './support/stateBackendProcess';
 import { startServe, type RunningWebShell } from './support/webShellProcess';
 
 const screenshots = new URL('../../docs/screenshots', import.meta.url).pathname;
@@ -43,7 +44,7 @@ describe.skipIf(!ready)(`state history and diagram diff in Chromium ${chromiumBi
     expect(errors).toEqual([]);
   });
 
-  it('lists the versions two applies wrote, diffs them, downloads one and restores the first after confirmation', async () => {
+  it('lists the versions two applies wrote, diffs them, downloads one, restores the first and force-unlocks a held lock, each after confirmation', async () => {
     await app.importFile(example, 'network');
     await app.chooseEnvironment('dev');
     await app.setSecret('database', 'Password', 'e2e-password-1');
@@ -69,7 +70,9 @@ describe.skipIf(!ready)(`state history and diagram diff in Chromium ${chromiumBi
 
     const download = app.page.waitForEvent('download');
     await app.bottomPanel.getByRole('button', { name: `Download version ${newest}`, exact: true }).click();
-    const saved = await (await download).path();
+    const file = await download;
+    const saved = await file.path();
+    const environmentId = /^(.+)-state-v\d+\.tfstate$/.exec(file.suggestedFilename())![1]!;
     expect((JSON.parse(readFileSync(saved!, 'utf8')) as { serial: number }).serial).toBeGreaterThan(0);
 
     await app.restoreButton(first).click();
@@ -84,7 +87,24 @@ describe.skipIf(!ready)(`state history and diagram diff in Chromium ${chromiumBi
     await app.bottomPanel.getByRole('status').filter({ hasText: `Version ${first} restored as version ${newest + 1}.` }).waitFor();
     await app.versionsAtLeast('dev', newest + 1);
     expect(await app.versionRows('dev').first().textContent()).toContain(`restored from ${first}`);
-    await app.bottomPanel.getByRole('region', { name: 'State lock' }).getByText("dev's state is not locked.").waitFor();
+    const lockRegion = app.bottomPanel.getByRole('region', { name: 'State lock' });
+    await lockRegion.getByText("dev's state is not locked.").waitFor();
+
+    // A hand-run terraform (through `driftless state-backend` on the same database) holds the lock.
+    const backend = await startStateBackend(server.dataDir, environmentId);
+    try {
+      const status = await backend.lock({ ID: 'e2e-lock-1', Operation: 'OperationTypeApply', Who: 'someone@laptop', Version: '1.11.4', Created: new Date().toISOString(), Path: '', Info: '' });
+      expect(status).toBe(200);
+    } finally {
+      await backend.stop();
+    }
+    await app.bottomPanel.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await lockRegion.getByText('someone@laptop').waitFor();
+    expect(await lockRegion.textContent()).toContain('OperationTypeApply');
+    await lockRegion.getByRole('button', { name: 'Force unlock' }).click();
+    const unlock = app.confirmDialog('Force unlock state');
+    await unlock.getByRole('button', { name: 'Force unlock' }).click();
+    await lockRegion.getByText("dev's state is not locked.").waitFor();
   }, 600000);
 
   it('compares the project with an exported and edited copy: the param change in words, grouped by node, focusing it', async () => {

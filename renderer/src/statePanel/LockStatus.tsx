@@ -9,7 +9,12 @@ export function LockStatus({ environmentName, lock, onChanged }: { environmentNa
   const api = useApi();
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<string>();
-  if (!lock) return <p className="empty" aria-label="State lock">{environmentName}'s state is not locked.</p>;
+  if (!lock)
+    return (
+      <section className="state-lock" aria-label="State lock">
+        <p className="empty">{environmentName}'s state is not locked.</p>
+      </section>
+    );
   const release = async () => {
     setAsking(false);
     const answer = await api.call('state.forceUnlock', { environmentId: lock.environmentId, lockId: lock.lockId, confirm: true });
