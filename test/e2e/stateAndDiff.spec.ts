@@ -66,6 +66,7 @@ describe.skipIf(!ready)(`state history and diagram diff in Chromium ${chromiumBi
     await network.first().waitFor();
     expect(await network.first().textContent()).toContain('10.20.0.0/24');
     expect(await diff.textContent()).not.toContain('e2e-password-1');
+    await diff.scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: join(screenshots, 'state-versions-diff.png') });
 
     const download = app.page.waitForEvent('download');
