@@ -56,7 +56,7 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const dataDir = ensureDataDir(options.dataDir);
-  const events = new EventHub();
+  const events = new EventHub((event, error) => log(`a listener of ${event} failed: ${(error as Error).stack ?? String(error)}`));
   const app = createAppService({
     version: options.version,
     dataDir,

@@ -2,9 +2,14 @@ import type { EventName, PayloadOf } from '../../core/api/contract';
 
 type Listener = (payload: unknown) => void;
 
-/** Fans host events out to subscribers (IPC windows, WebSocket clients, tests). */
+/**
+ * Fans host events out to subscribers (IPC windows, WebSocket clients, tests). A listener that
+ * throws is reported and skipped: it never breaks the service that emitted, nor other listeners.
+ */
 export class EventHub {
   private readonly listeners = new Map<EventName, Set<Listener>>();
+
+  constructor(private readonly onListenerError: (event: EventName, error: unknown) => void = () => {}) {}
 
   subscribe<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void {
     let set = this.listeners.get(event);
@@ -17,7 +22,13 @@ export class EventHub {
   }
 
   emit<E extends EventName>(event: E, payload: PayloadOf<E>): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+    for (const listener of this.listeners.get(event) ?? []) {
+      try {
+        listener(payload);
+      } catch (error) {
+        this.onListenerError(event, error);
+      }
+    }
   }
 
   listenerCount(event: EventName): number {
