@@ -7,10 +7,11 @@ import { runEnvironment } from '../actions/runTarget';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
 import { openShell, type ShellSession } from './shellSession';
+import { xtermSink } from './terminalSink';
 
 /**
  * The escape hatch: the user's shell in the current environment's workdir, with the environment
- * terraform runs with. Output is batched per animation frame and acknowledged once xterm parsed it.
+ * terraform runs with. Output goes straight to xterm, acknowledged as terminalSink explains.
  */
 export function ShellView({ visible }: { visible: boolean }) {
   const api = useApi();
@@ -56,17 +57,7 @@ export function ShellView({ visible }: { visible: boolean }) {
     if (!parts || !projectId || !environment || session.current) return;
     const { terminal } = parts;
     terminal.reset();
-    let pending: string[] = [];
-    let callbacks: (() => void)[] = [];
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      const data = pending.join('');
-      const done = callbacks;
-      pending = [];
-      callbacks = [];
-      terminal.write(data, () => done.forEach((callback) => callback()));
-    };
+    const sink = xtermSink(terminal);
     setState({ open: false, opening: true });
     let over = false;
     const opened = await openShell(
@@ -74,15 +65,10 @@ export function ShellView({ visible }: { visible: boolean }) {
       projectId,
       environment.id,
       {
-        write(data, done) {
-          pending.push(data);
-          callbacks.push(done);
-          frame ||= requestAnimationFrame(flush);
-        },
+        write: sink,
         ended(message) {
           over = true;
-          if (message) pending.push(`\r\n${message}\r\n`);
-          frame ||= requestAnimationFrame(flush);
+          if (message) terminal.write(`\r\n${message}\r\n`);
           session.current = null;
           setState((current) => ({ ...current, open: false }));
         },

@@ -1,0 +1,64 @@
+// Terminal throughput: 50 MB of coloured plan-like output catted in the environment's shell
+// (pty → host → WebSocket of the web shell → xterm in Chromium, batched and acknowledged) against
+// xterm parsing the same bytes alone, in the same page and run. Needs chromium; prints nothing without.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { createHost } from '../src/host/createHost';
+import { startWebShell } from '../src/web/webShell';
+import { floodText } from '../renderer/src/shell/bench/floodText';
+import { chromiumBinary, launchChromium } from '../test/e2e/support/browser';
+import { runBundlesDir, taskDiagram, importDiagram } from '../test/support/runProjects';
+import type { Benchmark } from './harness';
+
+const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
+const page = 'src/shell/bench/index.html';
+const bytes = 50 * 1024 * 1024;
+
+interface FloodResult {
+  pipeMs: number;
+  aloneMs: number;
+  bytes: number;
+  lost: number;
+  identical: boolean;
+}
+
+const benchmark: Benchmark = {
+  name: 'Terminal throughput (50 MB: pty → host → WebSocket → xterm in Chromium)',
+  async run() {
+    if (!chromiumBinary.available) return [];
+    const work = mkdtempSync(join(tmpdir(), 'driftless-terminal-bench-'));
+    const outDir = join(work, 'page');
+    await build({ root: rendererRoot, base: './', logLevel: 'error', build: { outDir, emptyOutDir: true, rolldownOptions: { input: join(rendererRoot, page) } } });
+    const file = join(work, 'flood.txt');
+    writeFileSync(file, floodText(bytes));
+    const host = createHost({ version: '0.0.0-bench', dataDir: join(work, 'data'), shell: 'web', heartbeatMs: 0, bundleDirs: [runBundlesDir] });
+    const { projectId, environments } = await importDiagram(host, taskDiagram('flood', { one: { command: 'true', url: 'file:///one' } }));
+    const shell = await startWebShell({ host, staticDir: outDir });
+    const browser = await launchChromium();
+    try {
+      const browserPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await browserPage.goto(shell.url.replace('/?', `/${page}?`));
+      await browserPage.waitForFunction(() => (window as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 30000 });
+      const result = await browserPage.evaluate(
+        (options) => (window as unknown as { runFlood: (options: unknown) => Promise<FloodResult> }).runFlood(options),
+        { projectId, environmentId: environments.dev!, file, bytes },
+      );
+      const megabytes = result.bytes / 1024 / 1024;
+      return [
+        { case: 'xterm parsing 50 MB alone', value: megabytes / (result.aloneMs / 1000), unit: 'MB/s' },
+        { case: 'pty → host → WebSocket → xterm', value: megabytes / (result.pipeMs / 1000), unit: 'MB/s', baseline: 'xterm parsing 50 MB alone', target: '≥ 0.7×' },
+        { case: 'bytes lost on the way (identical output: ' + String(result.identical) + ')', value: result.lost, unit: 'bytes', target: '0' },
+      ];
+    } finally {
+      await browser.close();
+      await shell.close();
+      await host.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
+
+export default benchmark;
