@@ -65,8 +65,8 @@ async function piped(projectId: string, environmentId: string, file: string): Pr
   const shell = await openShell(api, projectId, environmentId, {
     write(data, done) {
       chunks.push(data);
-      tail = (tail + data).slice(-64);
-      if (finish !== undefined && tail.includes('FLOOD-END')) over = true;
+      if (finish !== undefined && (tail + data).includes('FLOOD-END')) over = true;
+      tail = (tail + data).slice(-16);
       sink(data, done);
     },
     ended: () => undefined,
