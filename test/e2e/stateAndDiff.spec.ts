@@ -1,131 +1,103 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireBinary } from '../support/binaries';
-import { writeCliConfig } from '../support/terraform';
 import { StatePage } from './pages/StatePage';
-import { chromiumBinary, launchChromium } from './support/browser';
+import { chromiumBinary } from './support/browser';
 import { startStateBackend } from './support/stateBackendProcess';
-import { startServe, type RunningWebShell } from './support/webShellProcess';
+import { localStackExample, useAppSession } from './support/appSession';
 
 const screenshots = new URL('../../docs/screenshots', import.meta.url).pathname;
-const example = new URL('../../examples/local-stack.driftless.json', import.meta.url).pathname;
+const example = localStackExample;
 const tf = requireBinary('terraform');
 const ready = chromiumBinary.available && tf.available;
 
 describe.skipIf(!ready)(`state history and diagram diff in Chromium ${chromiumBinary.reason}${tf.reason}`, () => {
-  let server: RunningWebShell;
-  let browser: Browser;
-  let context: BrowserContext;
-  let app: StatePage;
-  let errors: string[];
-
-  beforeAll(async () => {
-    const config = mkdtempSync(join(tmpdir(), 'driftless-e2e-tf-'));
-    server = await startServe({ TF_CLI_CONFIG_FILE: writeCliConfig(config), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    const page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    app = new StatePage(page);
-    await app.openDiagram(server.url);
-  });
-  afterEach(async () => {
-    await context?.close();
-    expect(errors).toEqual([]);
-  });
+  const session = useAppSession((page) => new StatePage(page));
 
   it('lists the versions two applies wrote, diffs them, downloads one, restores the first and force-unlocks a held lock, each after confirmation', async () => {
-    await app.importFile(example, 'network');
-    await app.chooseEnvironment('dev');
-    await app.setSecret('database', 'Password', 'e2e-password-1');
-    await app.planAndApply();
-    await app.stateTab();
-    const first = await app.versionsAtLeast('dev', 1);
+    await session.app.importFile(example, 'network');
+    await session.app.chooseEnvironment('dev');
+    await session.app.setSecret('database', 'Password', 'e2e-password-1');
+    await session.app.planAndApply();
+    await session.app.stateTab();
+    const first = await session.app.versionsAtLeast('dev', 1);
 
-    await app.selectNode('network');
-    await app.field('Address range*').fill('10.20.0.0/24');
-    await app.field('Address range*').blur();
-    await app.saved();
-    await app.planAndApply();
-    await app.stateTab();
-    const newest = await app.versionsAtLeast('dev', first + 1);
-    expect(await app.versionRows('dev').first().locator('td').nth(1).textContent()).toBe(String(newest));
+    await session.app.selectNode('network');
+    await session.app.field('Address range*').fill('10.20.0.0/24');
+    await session.app.field('Address range*').blur();
+    await session.app.saved();
+    await session.app.planAndApply();
+    await session.app.stateTab();
+    const newest = await session.app.versionsAtLeast('dev', first + 1);
+    expect(await session.app.versionRows('dev').first().locator('td').nth(1).textContent()).toBe(String(newest));
 
-    const diff = await app.compareVersions(first, newest);
+    const diff = await session.app.compareVersions(first, newest);
     const network = diff.getByRole('list', { name: /^Changes of module\.network\./ });
     await network.first().waitFor();
     expect(await network.first().textContent()).toContain('10.20.0.0/24');
     expect(await diff.textContent()).not.toContain('e2e-password-1');
     await diff.scrollIntoViewIfNeeded();
-    await app.page.screenshot({ path: join(screenshots, 'state-versions-diff.png') });
+    await session.app.page.screenshot({ path: join(screenshots, 'state-versions-diff.png') });
 
-    const download = app.page.waitForEvent('download');
-    await app.bottomPanel.getByRole('button', { name: `Download version ${newest}`, exact: true }).click();
+    const download = session.app.page.waitForEvent('download');
+    await session.app.bottomPanel.getByRole('button', { name: `Download version ${newest}`, exact: true }).click();
     const file = await download;
     const saved = await file.path();
     const environmentId = /^(.+)-state-v\d+\.tfstate$/.exec(file.suggestedFilename())![1]!;
     expect((JSON.parse(readFileSync(saved!, 'utf8')) as { serial: number }).serial).toBeGreaterThan(0);
 
-    await app.restoreButton(first).click();
-    const dialog = app.confirmDialog('Restore state version');
+    await session.app.restoreButton(first).click();
+    const dialog = session.app.confirmDialog('Restore state version');
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await app.versionRows('dev').count()).toBe(newest);
+    expect(await session.app.versionRows('dev').count()).toBe(newest);
 
-    await app.restoreButton(first).click();
+    await session.app.restoreButton(first).click();
     await dialog.getByRole('button', { name: `Restore version ${first}` }).click();
-    await app.bottomPanel.getByRole('status').filter({ hasText: `Version ${first} restored as version ${newest + 1}.` }).waitFor();
-    await app.versionsAtLeast('dev', newest + 1);
-    expect(await app.versionRows('dev').first().textContent()).toContain(`restored from ${first}`);
-    const lockRegion = app.bottomPanel.getByRole('region', { name: 'State lock' });
+    await session.app.bottomPanel.getByRole('status').filter({ hasText: `Version ${first} restored as version ${newest + 1}.` }).waitFor();
+    await session.app.versionsAtLeast('dev', newest + 1);
+    expect(await session.app.versionRows('dev').first().textContent()).toContain(`restored from ${first}`);
+    const lockRegion = session.app.bottomPanel.getByRole('region', { name: 'State lock' });
     await lockRegion.getByText("dev's state is not locked.").waitFor();
 
     // A hand-run terraform (through `driftless state-backend` on the same database) holds the lock.
-    const backend = await startStateBackend(server.dataDir, environmentId);
+    const backend = await startStateBackend(session.server.dataDir, environmentId);
     try {
       const status = await backend.lock({ ID: 'e2e-lock-1', Operation: 'OperationTypeApply', Who: 'someone@laptop', Version: '1.11.4', Created: new Date().toISOString(), Path: '', Info: '' });
       expect(status).toBe(200);
     } finally {
       await backend.stop();
     }
-    await app.bottomPanel.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await session.app.bottomPanel.getByRole('button', { name: 'Refresh', exact: true }).click();
     await lockRegion.getByText('someone@laptop').waitFor();
     expect(await lockRegion.textContent()).toContain('OperationTypeApply');
     await lockRegion.getByRole('button', { name: 'Force unlock' }).click();
-    const unlock = app.confirmDialog('Force unlock state');
+    const unlock = session.app.confirmDialog('Force unlock state');
     await unlock.getByRole('button', { name: 'Force unlock' }).click();
     await lockRegion.getByText("dev's state is not locked.").waitFor();
   }, 600000);
 
   it('compares the project with an exported and edited copy: the param change in words, grouped by node, focusing it', async () => {
-    await app.importFile(example, 'network');
-    const exported = JSON.parse(readFileSync(await app.exportFile(), 'utf8')) as { nodes: { name: string; params: Record<string, unknown> }[] };
+    await session.app.importFile(example, 'network');
+    const exported = JSON.parse(readFileSync(await session.app.exportFile(), 'utf8')) as { nodes: { name: string; params: Record<string, unknown> }[] };
     exported.nodes.find((node) => node.name === 'network')!.params.cidr = '10.99.0.0/24';
     const path = join(mkdtempSync(join(tmpdir(), 'driftless-diff-')), 'edited.driftless.json');
     writeFileSync(path, JSON.stringify(exported, null, 2));
 
-    const view = await app.compareWithFile(path, 'edited.driftless.json');
+    const view = await session.app.compareWithFile(path, 'edited.driftless.json');
     const changes = view.getByRole('list', { name: 'Changes of Node network' });
     await changes.waitFor();
     expect(await changes.textContent()).toBe('~ node "network": cidr "10.10.0.0/24" → "10.99.0.0/24"');
     expect(await view.getByRole('list').count()).toBe(1);
-    await app.page.screenshot({ path: join(screenshots, 'diagram-diff.png') });
+    await session.app.page.screenshot({ path: join(screenshots, 'diagram-diff.png') });
 
     await view.getByRole('button', { name: 'Show Node network on the canvas' }).click();
-    await app.field('Name').and(app.page.locator('[value="network"]')).waitFor();
+    await session.app.field('Name').and(session.app.page.locator('[value="network"]')).waitFor();
 
-    const unchanged = await app.compareWithFile(writeCopy(readFileSync(await app.exportFile(), 'utf8')), 'same.driftless.json');
+    const unchanged = await session.app.compareWithFile(writeCopy(readFileSync(await session.app.exportFile(), 'utf8')), 'same.driftless.json');
     await unchanged.getByText('nothing differs').waitFor();
   });
 });
