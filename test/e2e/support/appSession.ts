@@ -24,7 +24,14 @@ export interface AppSession<P> {
  */
 export function useAppSession<P extends { openDiagram(url: string): Promise<void> }>(
   makePage: (page: Page) => P,
-  options: { afterOpen?: (app: P) => Promise<void> } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** Browser permissions for the app's origin, for example clipboard access. */
+    permissions?: string[];
+    /** Extra environment of `driftless serve`. */
+    env?: Record<string, string>;
+    afterOpen?: (app: P) => Promise<void>;
+  } = {},
 ): AppSession<P> {
   const session = {} as AppSession<P>;
   let context: BrowserContext | undefined;
@@ -32,7 +39,13 @@ export function useAppSession<P extends { openDiagram(url: string): Promise<void
 
   beforeAll(async () => {
     const config = mkdtempSync(join(tmpdir(), 'driftless-e2e-tf-'));
-    session.server = await startServe({ TF_CLI_CONFIG_FILE: writeCliConfig(config), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
+    session.server = await startServe({
+      TF_CLI_CONFIG_FILE: writeCliConfig(config),
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      ...options.env,
+    });
     session.browser = await launchChromium();
   });
   afterAll(async () => {
@@ -40,7 +53,8 @@ export function useAppSession<P extends { openDiagram(url: string): Promise<void
     await session.server?.stop();
   });
   beforeEach(async () => {
-    context = await session.browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    context = await session.browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1000 }, acceptDownloads: true });
+    if (options.permissions) await context.grantPermissions(options.permissions, { origin: session.server.origin });
     const page = await context.newPage();
     errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
