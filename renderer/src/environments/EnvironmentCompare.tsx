@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { compareEnvironments } from '../../../src/core/environments/compare';
 import { useDiagramStore } from '../state/diagramStore';
-
-const shown = (value: unknown, source: string) => (source === 'unset' ? '(unset)' : JSON.stringify(value));
+import { ComparisonTable } from './ComparisonTable';
 
 /** Two environments' params side by side; identical rows hidden unless asked for. */
 export function EnvironmentCompare() {
@@ -51,29 +50,7 @@ export function EnvironmentCompare() {
           {first?.name} and {second?.name} plan the same params.
         </p>
       ) : (
-        <table aria-label={`Params of ${first?.name} and ${second?.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col">Param</th>
-              <th scope="col">{first?.name}</th>
-              <th scope="col">{second?.name}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comparison?.rows.map((row) => (
-              <tr key={`${row.nodeId}:${row.param}`} className={row.identical ? 'identical' : 'differs'}>
-                <td>{row.node}</td>
-                <th scope="row">{row.param}</th>
-                {row.cells.map((cell) => (
-                  <td key={cell.environmentId} title={cell.source}>
-                    {shown(cell.value, cell.source)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        comparison && <ComparisonTable comparison={comparison} label={`Params of ${first?.name} and ${second?.name}`} />
       )}
     </div>
   );

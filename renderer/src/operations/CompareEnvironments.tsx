@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Comparison } from '../../../src/core/environments/compare';
 import type { Project } from '../../../src/core/model/diagram';
 import { useApi } from '../api/ApiContext';
-
-const shown = (value: unknown, source: string) => (source === 'unset' ? '(default)' : typeof value === 'string' ? value : JSON.stringify(value));
+import { ComparisonTable } from '../environments/ComparisonTable';
 
 /** Every environment's params side by side (the host's comparison), identical rows hidden unless asked for. */
 export function CompareEnvironments({ project }: { project: Project }) {
@@ -33,32 +32,7 @@ export function CompareEnvironments({ project }: { project: Project }) {
       {message && <p role="alert" className="operations-message">{message}</p>}
       {comparison && comparison.hiddenIdentical > 0 && <p className="operations-note">{comparison.hiddenIdentical} identical row(s) hidden</p>}
       {comparison && (
-        <table aria-label="Environments side by side">
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col">Param</th>
-              {comparison.environments.map((environment) => (
-                <th key={environment.id} scope="col">
-                  {environment.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {comparison.rows.map((row) => (
-              <tr key={`${row.nodeId}:${row.param}`} className={row.identical ? undefined : 'compare-differs'}>
-                <td>{row.node}</td>
-                <th scope="row">{row.param}</th>
-                {row.cells.map((cell) => (
-                  <td key={cell.environmentId} title={cell.source}>
-                    {shown(cell.value, cell.source)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ComparisonTable comparison={comparison} label="Environments side by side" />
       )}
     </section>
   );

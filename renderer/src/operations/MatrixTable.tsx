@@ -1,5 +1,6 @@
 import type { Environment } from '../../../src/core/model/diagram';
-import { cellKey, shownValue, type MatrixRow } from './matrixModel';
+import { shownValue } from '../environments/shownValue';
+import { cellKey, type MatrixRow } from './matrixModel';
 
 interface MatrixTableProps {
   param: string;

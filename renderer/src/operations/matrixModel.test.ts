@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogBundle, CatalogSnapshot } from '../../../src/core/bundles/manifest';
 import { applyEdit } from '../../../src/core/diagram/edits';
 import type { Project } from '../../../src/core/model/diagram';
-import { buildMatrix, bundlesInUse, cellKey, matrixEdits, paramsOfBundle, paramType, parseValue, shownValue } from './matrixModel';
+import { shownValue } from '../environments/shownValue';
+import { buildMatrix, bundlesInUse, cellKey, matrixEdits, paramsOfBundle, paramType, parseValue } from './matrixModel';
 
 const bundle = (name: string, properties: Record<string, unknown>): CatalogBundle => ({
   ref: `${name}@1.0.0`,

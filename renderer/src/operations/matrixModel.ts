@@ -99,10 +99,3 @@ export function matrixEdits(keys: Iterable<string>, param: string, change: { val
   });
   return { kind: 'batch', edits };
 }
-
-/** How a cell's value reads in the matrix. */
-export function shownValue(cell: MatrixCell): string {
-  if (cell.source === 'unset') return '(default)';
-  if (cell.value !== null && typeof cell.value === 'object' && '$secret' in cell.value) return '••••••';
-  return typeof cell.value === 'string' ? cell.value : JSON.stringify(cell.value);
-}

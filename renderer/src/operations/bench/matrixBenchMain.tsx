@@ -4,7 +4,8 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Project } from '../../../../src/core/model/diagram';
 import { MatrixTable } from '../MatrixTable';
-import { buildMatrix, shownValue, type MatrixRow } from '../matrixModel';
+import { shownValue } from '../../environments/shownValue';
+import { buildMatrix, type MatrixRow } from '../matrixModel';
 
 const search = new URLSearchParams(location.search);
 const mode = search.get('mode') ?? 'matrix';
