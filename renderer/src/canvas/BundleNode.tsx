@@ -1,17 +1,10 @@
 import { useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import type { ArtifactTypeDef } from '../../../src/core/bundles/manifest';
 import { useDiagramStore } from '../state/diagramStore';
 import { artifactHandle, connectionHandle, type BundleFlowNode } from '../state/deriveFlow';
 import { checkConnection } from './connectionRule';
-import { PortHandle } from './PortHandle';
+import { PortColumn } from './PortColumn';
 import { NodeRunMark } from '../runs/NodeRunMark';
-
-const FALLBACK_COLOUR = '#6b7280';
-
-function colourOf(types: readonly ArtifactTypeDef[], name: string): string {
-  return types.find((type) => type.name === name)?.colour ?? FALLBACK_COLOUR;
-}
 
 /** "nodeId|handleId|type" of the handle a connection is dragged from, or null when none is. */
 function draggedFrom(connection: { inProgress: boolean; fromHandle?: { nodeId: string; id?: string | null; type: string } | null }): string | null {
@@ -59,35 +52,8 @@ export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeP
       <NodeRunMark nodeId={id} />
       {!manifest && <div className="bundle-node-missing">Not in the catalog: add the bundle or change the version.</div>}
       <div className="bundle-node-ports">
-        <div className="ports-in">
-          {Object.entries(manifest?.connections ?? {}).map(([port, spec]) => (
-            <PortHandle
-              key={port}
-              side="connection"
-              id={connectionHandle(port)}
-              port={port}
-              title={spec.title}
-              artifactType={spec.type}
-              colour={colourOf(types, spec.type)}
-              required={spec.required}
-              compatible={compatible?.get(connectionHandle(port))}
-            />
-          ))}
-        </div>
-        <div className="ports-out">
-          {Object.entries(manifest?.artifacts ?? {}).map(([port, spec]) => (
-            <PortHandle
-              key={port}
-              side="artifact"
-              id={artifactHandle(port)}
-              port={port}
-              title={spec.title}
-              artifactType={spec.type}
-              colour={colourOf(types, spec.type)}
-              compatible={compatible?.get(artifactHandle(port))}
-            />
-          ))}
-        </div>
+        <PortColumn side="connection" ports={manifest?.connections} types={types} compatible={compatible} />
+        <PortColumn side="artifact" ports={manifest?.artifacts} types={types} compatible={compatible} />
       </div>
     </div>
   );
