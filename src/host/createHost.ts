@@ -64,14 +64,15 @@ export function createHost(options: HostOptions): Host {
     terraformBinary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform',
   });
   const database = createHostDatabase(dataDir);
+  const keys = options.keys ?? fileKeyProvider(dataDir); // secrets and state bodies, one key
   const catalog = createCatalogService({ dirs: options.bundleDirs ?? [], watch: options.shell !== 'cli', onChanged: (snapshot) => events.emit('catalog.changed', snapshot) });
   const projects = createProjectService({
     database,
-    keys: options.keys ?? fileKeyProvider(dataDir),
+    keys,
     catalog: () => catalog.list(),
     validateParams: createParamValidator(),
   });
-  const state = createStateService({ database, log });
+  const state = createStateService({ database, keys, log });
   const query = createQueryService({ database });
   const inventory = createInventorySearch(database);
   const environments = createEnvironmentService({ projects, database });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface KeyProvider {
   /** The key; created on first use. Throws SecretKeyError when it cannot be had. */
   key(): Buffer;
+  /** Where the key is kept, for messages (a path, or the keychain). */
+  readonly location?: string;
 }
 
 export class SecretKeyError extends Error {
@@ -35,6 +37,7 @@ export function fileKeyProvider(dataDir: string): KeyProvider {
   const path = join(dataDir, 'secret.key');
   let cached: Buffer | undefined;
   return {
+    location: path,
     key() {
       if (cached) return cached;
       if (!existsSync(path)) {
@@ -79,6 +82,7 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, dataDir: st
   const path = join(dataDir, 'secret.key.safe');
   let cached: Buffer | undefined;
   return {
+    location: `${path} (opened by the system keychain)`,
     key() {
       if (cached) return cached;
       if (!safeStorage.isEncryptionAvailable()) {

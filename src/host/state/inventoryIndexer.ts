@@ -35,8 +35,14 @@ export function createInventoryIndexer(db: Database, repository: StateRepository
     let entries: ReturnType<typeof inventoryOf> = [];
     let error: string | undefined;
     if (!latest.encrypted) {
+      let text: string | undefined;
       try {
-        entries = inventoryOf(JSON.parse(repository.body(latest.id)!.toString('utf8')));
+        text = repository.latestWithBody(environmentId)!.body.toString('utf8'); // from memory right after a write
+      } catch (cause) {
+        error = (cause as Error).message; // a body that cannot be opened: says why and what to do
+      }
+      try {
+        if (text !== undefined) entries = inventoryOf(JSON.parse(text));
       } catch (cause) {
         error = `State version ${latest.version} is not valid JSON: ${(cause as Error).message}`;
       }

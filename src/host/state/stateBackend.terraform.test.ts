@@ -9,6 +9,7 @@ import { runTerraform, terraformEnv } from '../../../test/support/terraform';
 import { openDatabase } from '../store/openDatabase';
 import { stateMigration } from '../store/migrations/002-state';
 import { stateChunksMigration } from '../store/migrations/005-state-chunks';
+import { sealedStateMigration } from '../store/migrations/006-sealed-state';
 import { startStateBackend, type StateBackend } from './http/stateBackend';
 import { createStateHistory } from './stateHistory';
 
@@ -79,7 +80,7 @@ describe.skipIf(!tf.available)(`state backend with real terraform ${tf.reason}`,
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'driftless-tf-state-'));
-    db = openDatabase(join(dir, 'driftless.db'), { migrations: [stateMigration, stateChunksMigration] });
+    db = openDatabase(join(dir, 'driftless.db'), { migrations: [stateMigration, stateChunksMigration, sealedStateMigration] });
     backend = await startStateBackend({ db, log: () => {} });
     root = join(dir, 'root');
     writeRootModule(root);

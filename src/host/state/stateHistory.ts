@@ -3,6 +3,7 @@ import type { LockSummary, StateDiff, StateVersionInfo } from '../../core/api/ar
 import { ApiFailure } from '../../core/api/errors';
 import type { InventoryIndexer } from './inventoryIndexer';
 import { diffStates } from './stateDiff';
+import { StateBodyError } from './stateSealing';
 import type { StateRepository, StateVersion } from './stateRepository';
 import { writeState } from './writeState';
 
@@ -23,9 +24,19 @@ export function createStateHistory(options: { db: Database; repository: StateRep
     return found;
   }
 
+  /** The opened body; a body that cannot be opened (wrong key, altered row) is a clear failure, never garbage. */
+  function bodyOf(version: StateVersion): Buffer {
+    try {
+      return repository.body(version.id)!;
+    } catch (error) {
+      if (error instanceof StateBodyError) throw new ApiFailure('conflict', error.message);
+      throw error;
+    }
+  }
+
   function parsed(version: StateVersion): unknown {
     if (version.encrypted) throw new ApiFailure('conflict', `State version ${version.version} of "${version.environmentId}" is encrypted (OpenTofu state encryption): Driftless cannot read it.`);
-    return JSON.parse(repository.body(version.id)!.toString('utf8'));
+    return JSON.parse(bodyOf(version).toString('utf8'));
   }
 
   return {
@@ -35,7 +46,7 @@ export function createStateHistory(options: { db: Database; repository: StateRep
     /** The exact bytes of one version. */
     download(environmentId: string, version: number): { version: StateVersionInfo; body: Buffer } {
       const found = versionOf(environmentId, version);
-      return { version: versionInfo(found), body: repository.body(found.id)! };
+      return { version: versionInfo(found), body: bodyOf(found) };
     },
 
     diff(environmentId: string, from: number, to: number): StateDiff {

@@ -1,5 +1,9 @@
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { fileKeyProvider, type KeyProvider } from '../secrets/keyProvider';
 import { stateChunkSize } from '../store/migrations/005-state-chunks';
+import { createLatestBodies } from './latestBodies';
+import { bodyFormat, createStateSealer, StateBodyError, type ChunkPlace } from './stateSealing';
 
 /** One stored state version, without its body. */
 export interface StateVersion {
@@ -48,16 +52,37 @@ type VersionRow = Omit<StateVersion, 'encrypted'> & { encrypted: number };
 const toVersion = (row: VersionRow | undefined): StateVersion | undefined =>
   row ? { ...row, encrypted: row.encrypted === 1 } : undefined;
 
-/** The state tables (migration 2), as prepared statements. Synchronous: callers compose transactions. */
-export function createStateRepository(db: Database) {
+interface ChunkRow {
+  seq: number;
+  body: Buffer;
+  format: number;
+  nonce: Buffer | null;
+  tag: Buffer | null;
+  keyId: string | null;
+  environmentId: string;
+  version: number;
+  size: number;
+}
+
+/**
+ * The state tables (migrations 2, 5, 6), as prepared statements. Synchronous: callers compose
+ * transactions. Bodies are sealed with `keys` (default: the key file beside the database, as the
+ * host uses) and the latest body of each environment is kept in memory, so GET never decrypts.
+ */
+export function createStateRepository(db: Database, keys: KeyProvider = fileKeyProvider(dirname(db.name))) {
+  const sealer = createStateSealer(keys);
+  const latestBodies = createLatestBodies();
   const latestStatement = db.prepare(`SELECT ${versionColumns} FROM state_versions WHERE environment_id = ? ORDER BY version DESC LIMIT 1`);
   const versionStatement = db.prepare(`SELECT ${versionColumns} FROM state_versions WHERE environment_id = ? AND version = ?`);
   const listStatement = db.prepare(`SELECT ${versionColumns} FROM state_versions WHERE environment_id = ? ORDER BY version DESC`);
-  const chunksStatement = db.prepare('SELECT body FROM state_bodies WHERE version_id = ? ORDER BY seq').pluck();
+  const chunksStatement = db.prepare(`SELECT seq, body, format, nonce, tag, key_id AS keyId, environment_id AS environmentId, version, size
+    FROM state_bodies JOIN state_versions ON state_versions.id = state_bodies.version_id WHERE version_id = ? ORDER BY seq`);
+  const plainStatement = db.prepare('SELECT DISTINCT version_id FROM state_bodies WHERE format = 0').pluck();
+  const sealStatement = db.prepare('UPDATE state_bodies SET body = ?, format = 1, nonce = ?, tag = ?, key_id = ? WHERE version_id = ? AND seq = ?');
   const insertVersion = db.prepare(`INSERT INTO state_versions
     (environment_id, version, serial, lineage, encrypted, sha256, md5, size, created_at, terraform_version, run_id, source, restored_from)
     VALUES (@environmentId, @version, @serial, @lineage, @encrypted, @sha256, @md5, @size, @createdAt, @terraformVersion, @runId, @source, @restoredFrom)`);
-  const insertChunk = db.prepare('INSERT INTO state_bodies (version_id, seq, body) VALUES (?, ?, ?)');
+  const insertChunk = db.prepare('INSERT INTO state_bodies (version_id, seq, body, format, nonce, tag, key_id) VALUES (?, ?, ?, 1, ?, ?, ?)');
   const environmentsStatement = db.prepare('SELECT DISTINCT environment_id FROM state_versions ORDER BY environment_id').pluck();
   const lockStatement = db.prepare('SELECT environment_id AS environmentId, lock_id AS lockId, info, created_at AS createdAt FROM state_locks WHERE environment_id = ?');
   const locksStatement = db.prepare('SELECT environment_id AS environmentId, lock_id AS lockId, info, created_at AS createdAt FROM state_locks ORDER BY created_at');
@@ -68,18 +93,42 @@ export function createStateRepository(db: Database) {
   const armedStatement = db.prepare('SELECT lock_id AS lockId, expires_at AS expiresAt FROM state_force_unlock WHERE environment_id = ?');
   const disarmStatement = db.prepare('DELETE FROM state_force_unlock WHERE environment_id = ?');
 
+  /** The plain bytes of one stored chunk; throws StateBodyError when it cannot be opened. */
+  const plainOf = (row: ChunkRow): Buffer =>
+    row.format === bodyFormat.plain ? row.body : sealer.open({ body: row.body, nonce: row.nonce!, tag: row.tag!, keyId: row.keyId! }, placeOf(row));
+  const placeOf = (row: ChunkRow): ChunkPlace => ({ environmentId: row.environmentId, version: row.version, seq: row.seq, size: row.size });
+
+  /** The whole body of a version, opened; undefined when it has none. */
+  function body(versionId: number): Buffer | undefined {
+    const rows = chunksStatement.all(versionId) as ChunkRow[];
+    if (rows.length === 0) return undefined;
+    const plain = rows.length === 1 ? plainOf(rows[0]!) : Buffer.concat(rows.map(plainOf));
+    if (plain.length !== rows[0]!.size) {
+      throw new StateBodyError(`The stored state version ${rows[0]!.version} of "${rows[0]!.environmentId}" is ${plain.length} bytes instead of ${rows[0]!.size}: rows are missing. Restore an earlier version, or the database from a backup.`);
+    }
+    return plain;
+  }
+
+  const latest = (environmentId: string) => toVersion(latestStatement.get(environmentId) as VersionRow | undefined);
+
   return {
-    latest: (environmentId: string) => toVersion(latestStatement.get(environmentId) as VersionRow | undefined),
+    latest,
     version: (environmentId: string, version: number) => toVersion(versionStatement.get(environmentId, version) as VersionRow | undefined),
     list: (environmentId: string) => (listStatement.all(environmentId) as VersionRow[]).map((row) => toVersion(row)!),
-    /** The whole body of a version; undefined when it has none. */
-    body(versionId: number): Buffer | undefined {
-      const chunks = chunksStatement.all(versionId) as Buffer[];
-      if (chunks.length === 0) return undefined;
-      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    body,
+    /**
+     * The latest version of an environment and its body, from memory when it is the one last
+     * written or read here (checked against the stored row, so another process's write is seen).
+     */
+    latestWithBody(environmentId: string): { version: StateVersion; body: Buffer } | undefined {
+      const version = latest(environmentId);
+      if (!version) return undefined;
+      const cached = latestBodies.get(environmentId, version);
+      if (cached) return { version, body: cached };
+      const opened = body(version.id)!;
+      latestBodies.set(environmentId, version, opened);
+      return { version, body: opened };
     },
-    /** The body of a version in its stored pieces, in order (none when it has no body). */
-    bodyChunks: (versionId: number) => chunksStatement.iterate(versionId) as IterableIterator<Buffer>,
     environments: () => environmentsStatement.all() as string[],
 
     /** Appends a version (next number for its environment) and its body. Call inside a transaction. */
@@ -101,11 +150,42 @@ export function createStateRepository(db: Database) {
         restoredFrom: input.restoredFrom ?? null,
       };
       const id = Number(insertVersion.run(row).lastInsertRowid);
-      // 1 MiB rows (views of the body, no copy): SQLite writes these faster than one long overflow chain
+      // 1 MiB rows, each sealed on its own: SQLite writes these faster than one long overflow chain
       for (let offset = 0, seq = 0; offset < input.body.length || seq === 0; offset += stateChunkSize, seq++) {
-        insertChunk.run(id, seq, input.body.subarray(offset, offset + stateChunkSize));
+        const place = { environmentId: row.environmentId, version: row.version, seq, size: row.size };
+        const sealed = sealer.seal(input.body.subarray(offset, offset + stateChunkSize), place);
+        insertChunk.run(id, seq, sealed.body, sealed.nonce, sealed.tag, sealed.keyId);
       }
-      return { id, ...row, encrypted: input.encrypted };
+      const stored = { id, ...row, encrypted: input.encrypted };
+      latestBodies.set(row.environmentId, stored, input.body); // checked against the row on read: a rolled-back insert is never served
+      return stored;
+    },
+
+    /**
+     * Seals the rows stored in plain before migration 6, one version per transaction, with
+     * secure_delete on so the freed plain pages are zeroed, then empties the WAL. Returns how
+     * many versions were sealed (0, after one lookup, once done).
+     */
+    sealPlain(): number {
+      const versions = plainStatement.all() as number[];
+      if (versions.length === 0) return 0;
+      const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+      db.pragma('secure_delete = ON');
+      try {
+        for (const versionId of versions) {
+          db.transaction(() => {
+            for (const row of chunksStatement.all(versionId) as ChunkRow[]) {
+              if (row.format !== bodyFormat.plain) continue;
+              const sealed = sealer.seal(row.body, placeOf(row));
+              sealStatement.run(sealed.body, sealed.nonce, sealed.tag, sealed.keyId, versionId, row.seq);
+            }
+          }).immediate();
+        }
+      } finally {
+        db.pragma(`secure_delete = ${secureDelete}`);
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return versions.length;
     },
 
     lock: (environmentId: string) => lockStatement.get(environmentId) as StateLock | undefined,
@@ -132,3 +212,18 @@ export function createStateRepository(db: Database) {
 }
 
 export type StateRepository = ReturnType<typeof createStateRepository>;
+
+/**
+ * The repository a host or backend works with: created, then any rows left in plain from before
+ * migration 6 sealed. Without the key they stay readable and are sealed on a later open.
+ */
+export function openStateRepository(db: Database, keys: KeyProvider | undefined, log: (message: string) => void): StateRepository {
+  const repository = createStateRepository(db, keys);
+  try {
+    const sealed = repository.sealPlain();
+    if (sealed > 0) log(`Sealed ${sealed} state version(s) stored in plain by an older Driftless.`);
+  } catch (error) {
+    log(`State stored in plain by an older Driftless could not be sealed yet: ${(error as Error).message}`);
+  }
+  return repository;
+}

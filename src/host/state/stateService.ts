@@ -1,22 +1,24 @@
+import type { KeyProvider } from '../secrets/keyProvider';
 import type { HostDatabase } from '../store/hostDatabase';
 import { startStateBackend, type StateBackend } from './http/stateBackend';
 import { createInventoryIndexer } from './inventoryIndexer';
 import { createStateHistory, type StateHistory } from './stateHistory';
-import { createStateRepository } from './stateRepository';
+import { openStateRepository, type StateRepository } from './stateRepository';
 
 /**
  * The host's state feature: history and locks over the shared database, and the http backend,
  * started on first use (the Runner calls `backend()` and passes `envFor(environmentId, runId)` to
- * terraform). Nothing opens before the first call.
+ * terraform). Nothing opens before the first call; the first call seals state left in plain by
+ * an older Driftless. Bodies are sealed with `keys` (the secret store's key).
  */
-export function createStateService(options: { database: HostDatabase; log?: (message: string) => void }) {
-  let parts: { history: StateHistory; repository: ReturnType<typeof createStateRepository>; indexer: ReturnType<typeof createInventoryIndexer> } | undefined;
+export function createStateService(options: { database: HostDatabase; keys?: KeyProvider; log?: (message: string) => void }) {
+  let parts: { history: StateHistory; repository: StateRepository; indexer: ReturnType<typeof createInventoryIndexer> } | undefined;
   let backend: Promise<StateBackend> | undefined;
 
   function open() {
     if (!parts) {
       const db = options.database.get();
-      const repository = createStateRepository(db);
+      const repository = openStateRepository(db, options.keys, options.log ?? (() => {}));
       const indexer = createInventoryIndexer(db, repository, options.log);
       parts = { repository, indexer, history: createStateHistory({ db, repository, indexer }) };
     }

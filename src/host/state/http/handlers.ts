@@ -21,17 +21,15 @@ export interface StateRequest {
   body: ReceivedBody;
 }
 
-/** GET: the latest state (with its Content-MD5), or 204 when there is none — never `{}`. */
+/** GET: the latest state (with its Content-MD5) from memory, or 204 when there is none — never `{}`. */
 export function getState(context: BackendContext, request: StateRequest, response: ServerResponse): void {
-  const latest = context.repository.latest(request.environmentId);
+  const latest = context.repository.latestWithBody(request.environmentId);
   if (!latest) {
     response.writeHead(204).end();
     return;
   }
-  // streamed row by row: each 1 MiB piece is on the socket before the next is read
-  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(latest.size), 'Content-MD5': latest.md5 });
-  for (const chunk of context.repository.bodyChunks(latest.id)) response.write(chunk);
-  response.end();
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(latest.body.length), 'Content-MD5': latest.version.md5 });
+  response.end(latest.body);
 }
 
 /** POST: a new state version, after the lock, lineage and serial checks. */

@@ -8,6 +8,7 @@ import { backendRequest } from '../../../../test/support/stateClient';
 import { openDatabase } from '../../store/openDatabase';
 import { stateMigration } from '../../store/migrations/002-state';
 import { stateChunksMigration } from '../../store/migrations/005-state-chunks';
+import { sealedStateMigration } from '../../store/migrations/006-sealed-state';
 import { startStateBackend, type StateBackend } from './stateBackend';
 
 const stateOf = (serial: number, lineage = 'lineage-a', extra: Record<string, unknown> = {}) =>
@@ -22,7 +23,7 @@ const call = (method: string, options: Parameters<typeof backendRequest>[2] = {}
   backendRequest(url, method, { auth: { username: backend.username, password: backend.password }, ...options });
 
 beforeEach(async () => {
-  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'driftless-state-')), 'driftless.db'), { migrations: [stateMigration, stateChunksMigration] });
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'driftless-state-')), 'driftless.db'), { migrations: [stateMigration, stateChunksMigration, sealedStateMigration] });
   backend = await startStateBackend({ db, bodyLimit: 64 * 1024, log: () => {} });
   address = backend.addressOf('dev');
 });

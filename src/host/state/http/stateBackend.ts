@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
+import { SecretKeyError, type KeyProvider } from '../../secrets/keyProvider';
 import { createInventoryIndexer, type InventoryIndexer } from '../inventoryIndexer';
-import { createStateRepository, type StateRepository } from '../stateRepository';
+import { StateBodyError } from '../stateSealing';
+import { openStateRepository, type StateRepository } from '../stateRepository';
 import { backendUsername, isAuthorized, newPassword } from './auth';
 import { getState, lockState, postState, unlockState, type BackendContext, type StateRequest } from './handlers';
 import { readBody } from './readBody';
@@ -15,6 +17,8 @@ export interface StateBackendOptions {
   /** Largest accepted body in bytes (default 256 MiB). */
   bodyLimit?: number;
   log?: (message: string) => void;
+  /** Seals state bodies (default: the key file beside the database); ignored when `repository` is given. */
+  keys?: KeyProvider;
   /** Share the host's repository and indexer (default: the backend makes its own on `db`). */
   repository?: StateRepository;
   indexer?: InventoryIndexer;
@@ -64,7 +68,7 @@ async function serve(context: BackendContext, settings: { username: string; pass
 /** Starts Terraform's http state backend on 127.0.0.1 with a random per-launch password. */
 export async function startStateBackend(options: StateBackendOptions): Promise<StateBackend> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const repository = options.repository ?? createStateRepository(options.db);
+  const repository = options.repository ?? openStateRepository(options.db, options.keys, log);
   const indexer = options.indexer ?? createInventoryIndexer(options.db, repository, log);
   const context: BackendContext = { db: options.db, repository, indexer };
   const settings = { username: backendUsername, password: newPassword(), bodyLimit: options.bodyLimit ?? defaultBodyLimit };
@@ -73,6 +77,11 @@ export async function startStateBackend(options: StateBackendOptions): Promise<S
     serve(context, settings, request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
       if (error instanceof Refusal) return sendRefusal(response, error);
+      if (error instanceof StateBodyError || error instanceof SecretKeyError) {
+        // not transient, so a 4xx (terraform retries 5xx); terraform prints only the status, so it is logged too
+        log(`state backend: ${request.method} ${request.url}: ${error.message}`);
+        return sendRefusal(response, new Refusal(409, error.message));
+      }
       log(`state backend: ${request.method} ${request.url}: ${(error as Error).stack ?? String(error)}`);
       sendJson(response, 500, { message: `Internal error of the state backend: ${(error as Error).message}` });
     });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../openDatabase';
 import { stateMigration } from './002-state';
 import { stateChunksMigration, stateChunkSize } from './005-state-chunks';
+import { sealedStateMigration } from './006-sealed-state';
 import { createStateRepository } from '../../state/stateRepository';
 
 describe('migration 5: state bodies in 1 MiB rows', () => {
@@ -20,7 +21,7 @@ describe('migration 5: state bodies in 1 MiB rows', () => {
     });
     old.close();
 
-    const db = openDatabase(path, { migrations: [stateMigration, stateChunksMigration] });
+    const db = openDatabase(path, { migrations: [stateMigration, stateChunksMigration, sealedStateMigration] });
     const pieces = db.prepare('SELECT version_id AS id, seq, length(body) AS size FROM state_bodies ORDER BY version_id, seq').all();
     expect(pieces).toEqual([
       { id: 1, seq: 0, size: 12 },

@@ -4,6 +4,7 @@ import { stateMigration } from './002-state';
 import { runsMigration } from './003-runs';
 import { viewsMigration } from './004-views';
 import { stateChunksMigration } from './005-state-chunks';
+import { sealedStateMigration } from './006-sealed-state';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   runsMigration,
   viewsMigration,
   stateChunksMigration,
+  sealedStateMigration,
 ];
