@@ -14,6 +14,7 @@ import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
 import { FileMenu } from './files/FileMenu';
+import { PlanCompareBar } from './environments/PlanCompareBar';
 import { OperationsToggle } from './operations/OperationsToggle';
 import { ProjectPicker } from './files/ProjectPicker';
 import { PlanReview } from './runs/PlanReview';
@@ -48,6 +49,7 @@ function Shell() {
         <ProjectPicker />
         <EnvironmentSwitcher />
         <RunBar />
+        <PlanCompareBar />
         <ActionMenu />
         <FileMenu />
         <OperationsToggle />

@@ -5,6 +5,8 @@ import { artifactHandle, connectionHandle, type BundleFlowNode } from '../state/
 import { checkConnection } from './connectionRule';
 import { PortColumn } from './PortColumn';
 import { NodeRunMark } from '../runs/NodeRunMark';
+import { NodeCompareMarks } from '../environments/NodeCompareMarks';
+import { usePlanCompareStore } from '../environments/planCompareStore';
 
 /** "nodeId|handleId|type" of the handle a connection is dragged from, or null when none is. */
 function draggedFrom(connection: { inProgress: boolean; fromHandle?: { nodeId: string; id?: string | null; type: string } | null }): string | null {
@@ -16,6 +18,7 @@ function draggedFrom(connection: { inProgress: boolean; fromHandle?: { nodeId: s
 export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeProps<BundleFlowNode>) {
   const types = useDiagramStore((state) => state.catalog.types);
   const hasProblem = useDiagramStore((state) => state.problemNodeIds.has(id));
+  const comparing = usePlanCompareStore((state) => state.environmentIds !== undefined);
   const from = useConnection(draggedFrom);
   const { node, bundle } = data;
   const manifest = bundle?.manifest;
@@ -49,7 +52,7 @@ export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeP
         </span>
       </header>
       <div className="bundle-node-ref">{node.bundle}</div>
-      <NodeRunMark nodeId={id} />
+      {comparing ? <NodeCompareMarks nodeId={id} /> : <NodeRunMark nodeId={id} />}
       {!manifest && <div className="bundle-node-missing">Not in the catalog: add the bundle or change the version.</div>}
       <div className="bundle-node-ports">
         <PortColumn side="connection" ports={manifest?.connections} types={types} compatible={compatible} />

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireBinary } from '../support/binaries';
+import { ComparePage } from './pages/ComparePage';
+import { chromiumBinary } from './support/browser';
+import { localStackExample, useAppSession } from './support/appSession';
+
+const screenshots = new URL('../../docs/screenshots', import.meta.url).pathname;
+const tf = requireBinary('terraform');
+
+describe.skipIf(!chromiumBinary.available)(`the bottom Compare tab in Chromium ${chromiumBinary.reason}`, () => {
+  const session = useAppSession((page) => new ComparePage(page));
+
+  it('shows two environments’ params side by side, hides identical rows until asked, and says when both are the same', async () => {
+    await session.app.importFile(localStackExample, 'network');
+    const table = await session.app.paramsTable('dev', 'prod');
+    await table.waitFor();
+    const cidr = session.app.paramRow(table, 'network', 'cidr');
+    expect(await cidr.getByRole('cell').allTextContents()).toEqual(['network', '10.10.0.0/24', '10.0.0.0/16']);
+    // prod overrides 10 params; everything else is identical and hidden.
+    expect(await table.locator('tbody tr').count()).toBe(10);
+    expect(await table.locator('tbody tr.identical').count()).toBe(0);
+    expect(await session.app.paramRow(table, 'database', 'port').count()).toBe(0);
+    const panel = session.app.bottomPanel.getByRole('tabpanel', { name: 'Compare' });
+    const hidden = Number(/(\d+) identical hidden/.exec((await panel.getByText(/identical hidden/).textContent()) ?? '')?.[1]);
+    expect(hidden).toBeGreaterThan(0);
+
+    await panel.getByRole('checkbox', { name: 'Hide identical' }).uncheck();
+    const port = session.app.paramRow(table, 'database', 'port');
+    await port.waitFor();
+    expect(await port.getByRole('cell').allTextContents()).toEqual(['database', '5432', '5432']);
+    expect(await table.locator('tbody tr').count()).toBe(10 + hidden);
+    expect(await table.locator('tbody tr.identical').count()).toBe(hidden);
+
+    await panel.getByRole('checkbox', { name: 'Hide identical' }).check();
+    await panel.getByRole('combobox', { name: 'Right' }).selectOption({ label: 'dev' });
+    await panel.getByText('dev and dev plan the same params.').waitFor();
+  });
+});
+
+describe.skipIf(!chromiumBinary.available || !tf.available)(`two environments' plans side by side on the canvas with real terraform ${chromiumBinary.reason}${tf.reason}`, () => {
+  const session = useAppSession((page) => new ComparePage(page));
+
+  it('plans dev and prod, then shows both on every node (labelled badges), totals per environment, and a node’s changes in both', async () => {
+    await session.app.importFile(localStackExample, 'network');
+    await session.app.setSecret('database', 'Password', 'e2e-password-compare');
+    await session.app.planEnvironment('dev');
+    await session.app.planEnvironment('prod');
+
+    await session.app.comparePlans('dev and prod');
+    for (const environment of ['dev', 'prod']) {
+      await session.app.nodePlan('network', environment).getByLabel('1 to create', { exact: true }).waitFor();
+      await session.app.nodePlan('api', environment).getByLabel(/to create$/).waitFor();
+      await session.app.planTotals(environment).getByLabel(/^\d+ to create$/).waitFor();
+    }
+    const devTotal = await session.app.planTotals('dev').getByLabel(/to create$/).textContent();
+    const prodTotal = await session.app.planTotals('prod').getByLabel(/to create$/).textContent();
+    expect(devTotal).toMatch(/^\+\d+$/);
+    expect(prodTotal).toBe(devTotal);
+
+    await session.app.selectNode('network');
+    const changes = session.app.inspector.getByRole('region', { name: 'Planned changes in dev and prod' });
+    const table = changes.getByRole('table', { name: /^Changes of module\.network\..* per environment$/ }).first();
+    await table.waitFor();
+    const headers = await table.getByRole('columnheader').allTextContents();
+    expect(headers).toEqual(['Attribute', 'dev create', 'prod create']);
+    // The network's name param differs: each column shows its own environment's value.
+    const text = (await changes.textContent()) ?? '';
+    expect(text).toContain('dev-net');
+    expect(text).toContain('prod-net');
+    expect(text).not.toContain('e2e-password-compare');
+    await session.app.page.screenshot({ path: join(screenshots, 'canvas-compare-plans.png') });
+
+    // Off again: the canvas shows the current run's badges, not labelled ones.
+    await session.app.comparePlans('Off');
+    await session.app.nodePlan('network', 'dev').waitFor({ state: 'detached' });
+    await session.app.badge('network', '1 to create').waitFor();
+  }, 400000);
+});
