@@ -26,7 +26,7 @@ describe.skipIf(!tf.available)(`state at rest with real terraform ${tf.reason}`,
     const planned = (await host.runs.plan({ projectId, environmentId })).run!;
     await host.runs.idle();
     expect(host.runs.get(planned.id).status).toBe('planned');
-    const applied = host.runs.apply(planned.id).run;
+    const applied = host.runs.apply(planned.id).run!;
     await host.runs.idle();
     expect(host.runs.get(applied.id)).toMatchObject({ status: 'succeeded', exitCode: 0 });
 
