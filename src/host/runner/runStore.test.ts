@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../store/openDatabase';
 import { RunStore } from './runStore';
 
 const open = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'driftless-runs-')), 'driftless.db'));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('run store', () => {
   it('appends chunks and replays them exactly, in order', () => {
@@ -66,6 +68,32 @@ describe('run store', () => {
     expect(new RunStore(db).markInterrupted().map((record) => record.id)).toEqual([run.id]);
     expect(store.get(run.id)!.status).toBe('interrupted');
     expect(store.get(done.id)!.status).toBe('succeeded');
+    db.close();
+  });
+
+  it('writes output chunks together: within ~50 ms, at once past 1M characters, and before any read or finish', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'driftless-runs-')), 'driftless.db');
+    const db = openDatabase(path);
+    const other = new Database(path, { readonly: true }); // another reader (the query console) sees committed rows only
+    const stored = (id: string) => (other.prepare('SELECT count(*) AS n FROM run_output WHERE run_id = ?').get(id) as { n: number }).n;
+    const store = new RunStore(db);
+    const run = store.create({ environmentId: 'dev', kind: 'apply', command: ['flood'] });
+    expect([store.append(run.id, 'a'), store.append(run.id, 'b'), store.append(run.id, 'c')]).toEqual([0, 1, 2]);
+    expect(stored(run.id)).toBe(0);
+    await wait(150);
+    expect(stored(run.id)).toBe(3);
+
+    store.append(run.id, 'x'.repeat(1_000_000));
+    expect(stored(run.id)).toBe(4);
+
+    store.append(run.id, 'd');
+    expect([...store.chunks(run.id, 4)].map((chunk) => chunk.data)).toEqual(['d']);
+    store.append(run.id, 'e');
+    expect(store.outputLength(run.id)).toBe(3 + 1_000_000 + 2);
+    store.append(run.id, 'f');
+    store.finish(run.id, { status: 'succeeded', exitCode: 0 });
+    expect(stored(run.id)).toBe(7);
+    other.close();
     db.close();
   });
 });

@@ -44,13 +44,39 @@ function recordOf(row: RunRow): RunRecord {
 
 const columns = 'id, environment_id, kind, status, command, started_at, ended_at, exit_code, module_hash, summary';
 
-/** Runs and their output chunks in SQLite (migration 3). Chunks replay exactly, in order. */
+/** Buffered chunks are written together after this long… */
+const APPEND_FLUSH_MS = 50;
+/** …or once this many characters wait, whichever comes first. */
+const APPEND_FLUSH_CHARACTERS = 1_000_000;
+
+/**
+ * Runs and their output chunks in SQLite (migration 3). Chunks replay exactly, in order. Appends are
+ * buffered and written in one transaction per ~50 ms (one transaction per chunk cost a 50 MB flood
+ * most of its time); every read of output and `finish` write what is buffered first.
+ */
 export class RunStore {
-  private readonly insertChunk;
+  private readonly insertChunks;
   private readonly nextSeq = new Map<string, number>();
+  private buffered: [string, number, string][] = [];
+  private bufferedCharacters = 0;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: Database) {
-    this.insertChunk = db.prepare('INSERT INTO run_output (run_id, seq, data) VALUES (?, ?, ?)');
+    const insertChunk = db.prepare('INSERT INTO run_output (run_id, seq, data) VALUES (?, ?, ?)');
+    this.insertChunks = db.transaction((rows: [string, number, string][]) => {
+      for (const row of rows) insertChunk.run(...row);
+    });
+  }
+
+  /** Writes buffered output chunks now (a closed database keeps nothing: runs finish before close). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffered.length === 0 || !this.db.open) return;
+    const rows = this.buffered;
+    this.buffered = [];
+    this.bufferedCharacters = 0;
+    this.insertChunks(rows);
   }
 
   /** Creates a run (status `running` with a start time unless given `queued`). */
@@ -82,6 +108,7 @@ export class RunStore {
 
   /** Ends a run: status, exit code, end time and an optional summary. */
   finish(id: string, result: { status: RunStatus; exitCode?: number | null; summary?: unknown }): void {
+    this.flush();
     this.db
       .prepare('UPDATE runs SET status = ?, exit_code = ?, ended_at = ?, summary = coalesce(?, summary) WHERE id = ?')
       .run(result.status, result.exitCode ?? null, new Date().toISOString(), result.summary === undefined ? null : JSON.stringify(result.summary), id);
@@ -98,25 +125,33 @@ export class RunStore {
     return row?.plan_json ? row.plan_json.toString('utf8') : undefined;
   }
 
-  /** Appends one output chunk; returns its sequence number. */
+  /** Appends one output chunk (written within ~50 ms, see `flush`); returns its sequence number. */
   append(id: string, data: string): number {
     let seq = this.nextSeq.get(id);
     if (seq === undefined) {
       const row = this.db.prepare('SELECT max(seq) AS last FROM run_output WHERE run_id = ?').get(id) as { last: number | null };
       seq = (row.last ?? -1) + 1;
     }
-    this.insertChunk.run(id, seq, data);
+    this.buffered.push([id, seq, data]);
+    this.bufferedCharacters += data.length;
     this.nextSeq.set(id, seq + 1);
+    if (this.bufferedCharacters >= APPEND_FLUSH_CHARACTERS) this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), APPEND_FLUSH_MS);
+      this.timer.unref(); // buffered output never keeps the process alive on its own
+    }
     return seq;
   }
 
   /** Every chunk of a run, in order (for replay into a terminal). */
   *chunks(id: string, fromSeq = 0): Generator<{ seq: number; data: string }> {
+    this.flush();
     yield* this.db.prepare('SELECT seq, data FROM run_output WHERE run_id = ? AND seq >= ? ORDER BY seq').iterate(id, fromSeq) as Iterable<{ seq: number; data: string }>;
   }
 
   /** Total characters (code points) of stored output. */
   outputLength(id: string): number {
+    this.flush();
     return (this.db.prepare('SELECT coalesce(sum(length(data)), 0) AS total FROM run_output WHERE run_id = ?').get(id) as { total: number }).total;
   }
 
