@@ -25,4 +25,10 @@ describe('canonicalJson', () => {
   it('sorts keys (integer-like keys first, as JavaScript enumerates them)', () => {
     expect(canonicalJson({ b: 1, a: { d: 1, c: 2 }, '10': 3, '9': 4 })).toBe('{"9":4,"10":3,"a":{"c":2,"d":1},"b":1}');
   });
+
+  it('treats only array indices as integer keys ("01", "-1", "1.5" and 2^32-1 sort as text)', () => {
+    const value = { b: 1, '01': 2, '4294967295': 3, '4294967294': 4, '1': 5, '-1': 6, '1.5': 7 };
+    expect(canonicalJson(value)).toBe('{"1":5,"4294967294":4,"-1":6,"01":2,"1.5":7,"4294967295":3,"b":1}');
+    expect(canonicalJson(reversedKeys(value))).toBe(canonicalJson(value));
+  });
 });

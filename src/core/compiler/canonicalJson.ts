@@ -1,3 +1,11 @@
+/** True for the keys JavaScript enumerates first, in numeric order: array indices ("0", "7", "42"). */
+function isIndexKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  if (key.length === 1) return true;
+  return first !== 48 && /^\d+$/.test(key) && Number(key) < 4294967295;
+}
+
 /** The value with object keys sorted at every depth; parts already in order are reused, not copied. */
 function canonical(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -11,19 +19,45 @@ function canonical(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  let changed = false;
-  const items: unknown[] = new Array(keys.length);
-  for (let index = 0; index < keys.length; index++) {
-    items[index] = canonical(record[keys[index]!]);
-    if (items[index] !== record[keys[index]!] || (index > 0 && keys[index - 1]! > keys[index]!)) changed = true;
+  const count = keys.length;
+  // one pass: canonical members, and whether the non-index keys (after the index keys) are in order
+  let items: unknown[] | undefined;
+  let unsorted = false;
+  let previous: string | undefined;
+  for (let index = 0; index < count; index++) {
+    const key = keys[index]!;
+    const member = record[key];
+    if (member !== null && typeof member === 'object') {
+      const item = canonical(member);
+      if (item !== member) (items ??= keys.map((name) => record[name]))[index] = item;
+    }
+    if (previous === undefined) {
+      if (!isIndexKey(key)) previous = key;
+    } else if (previous > key) unsorted = true;
+    else previous = key;
   }
-  if (!changed) return value;
-  const order = keys.map((_, index) => index).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  if (!unsorted && items === undefined) return value;
+  const order = keys.map((_, index) => index);
+  if (unsorted) {
+    let start = 0;
+    while (start < count && isIndexKey(keys[start]!)) start++;
+    // insertion sort of the non-index keys: objects here are small
+    for (let next = start + 1; next < count; next++) {
+      const moving = order[next]!;
+      let at = next - 1;
+      while (at >= start && keys[order[at]!]! > keys[moving]!) {
+        order[at + 1] = order[at]!;
+        at--;
+      }
+      order[at + 1] = moving;
+    }
+  }
   const sorted: Record<string, unknown> = {};
   for (const index of order) {
     const key = keys[index]!;
-    if (key === '__proto__') Object.defineProperty(sorted, key, { value: items[index], enumerable: true });
-    else sorted[key] = items[index];
+    const item = items === undefined ? record[key] : items[index];
+    if (key === '__proto__') Object.defineProperty(sorted, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else sorted[key] = item;
   }
   return sorted;
 }
@@ -34,57 +68,4 @@ function canonical(value: unknown): unknown {
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value)) ?? 'null';
-}
-
-/**
- * Appends to `out` the canonicalJson of an object whose members `member` appends (returning false
- * for what JSON.stringify leaves out): the keys in canonicalJson's order (sorted, integer-like
- * first as JavaScript enumerates them). Pieces are joined once by the caller.
- */
-export function writeCanonicalObject(out: string[], record: Record<string, unknown>, member: (out: string[], key: string, value: unknown) => boolean): void {
-  const order: Record<string, true> = {};
-  for (const key of Object.keys(record).sort()) Object.defineProperty(order, key, { value: true, enumerable: true });
-  out.push('{');
-  let first = true;
-  for (const key of Object.keys(order)) {
-    const mark = out.length;
-    out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
-    if (member(out, key, record[key])) first = false;
-    else out.length = mark;
-  }
-  out.push('}');
-}
-
-/** Appends a member's canonical JSON; false (nothing appended) for what JSON.stringify leaves out. */
-export function writeCanonicalMember(out: string[], value: unknown): boolean {
-  const json = JSON.stringify(canonical(value));
-  if (json === undefined) return false;
-  out.push(json);
-  return true;
-}
-
-const memo = new WeakMap<object, string>();
-
-/**
- * Appends the canonical JSON array of `items`, each object's text remembered: the diagram store
- * replaces a changed node or edge with a new object and never mutates one in place, so an
- * unchanged object keeps its text from one compile to the next.
- */
-export function writeMemoizedArray(out: string[], items: readonly unknown[]): void {
-  out.push('[');
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index];
-    if (index > 0) out.push(',');
-    if (item === null || typeof item !== 'object') {
-      out.push(canonicalJson(item));
-      continue;
-    }
-    let json = memo.get(item);
-    if (json === undefined) {
-      json = canonicalJson(item);
-      memo.set(item, json);
-    }
-    out.push(json);
-  }
-  out.push(']');
 }

@@ -2,7 +2,7 @@ import type { CatalogSnapshot } from '../bundles/manifest';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import type { Environment, Project } from '../model/diagram';
 import { emitPass } from './emitPass';
-import { writeCanonicalMember, writeCanonicalObject, writeMemoizedArray } from './canonicalJson';
+import { canonicalJson } from './canonicalJson';
 import { orderPass } from './orderPass';
 import { resolvePass } from './resolvePass';
 import { sha256Hex } from './sha256';
@@ -11,18 +11,7 @@ import { validatePass } from './validatePass';
 
 /** sha256 of the canonical JSON of the project's diagram and one environment: what the README cites. */
 export function diagramHash(project: Project, environment: Environment | undefined, sha256 = sha256Hex): string {
-  // the bytes of canonicalJson({ project: { id, name, diagram }, environment }), each node's and edge's part memoized
-  const diagram = project.diagram as unknown as Record<string, unknown>;
-  const out: string[] = [];
-  writeCanonicalObject(out, { project: null, environment: environment ?? null }, (out, key, value) =>
-    key !== 'project'
-      ? writeCanonicalMember(out, value)
-      : (writeCanonicalObject(out, { id: project.id, name: project.name, diagram }, (out, key, value) =>
-          key !== 'diagram'
-            ? writeCanonicalMember(out, value)
-            : (writeCanonicalObject(out, diagram, (out, key, value) =>
-                (key === 'nodes' || key === 'edges') && Array.isArray(value) ? (writeMemoizedArray(out, value), true) : writeCanonicalMember(out, value)), true)), true));
-  return sha256(out.join(''));
+  return sha256(canonicalJson({ project: { id: project.id, name: project.name, diagram: project.diagram }, environment: environment ?? null }));
 }
 
 /**
