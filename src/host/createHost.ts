@@ -76,7 +76,7 @@ export function createHost(options: HostOptions): Host {
   const query = createQueryService({ database });
   const inventory = createInventorySearch(database);
   const environments = createEnvironmentService({ projects, database });
-  const runs = createRunService({ database, dataDir, projects, state, events, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
+  const runs = createRunService({ database, dataDir, projects, state, events, keys, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
   const drift = createDriftService({ database, projects, runs, events, log });
   const batch = createBatchService({ projects, runs });
   if (options.shell !== 'cli') drift.start();

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { RunStarted, RunView } from '../../core/api/areas/run';
 import { ApiFailure } from '../../core/api/errors';
 import { workspaceDir } from '../runner/workspace';
+import { PlanFileError } from './planFiles';
 import { newActiveRun } from './ptyStep';
 import { who, type RunContext } from './runContext';
 import { artifactValues, readOutputs } from './runOutputs';
@@ -10,10 +11,12 @@ import type { RunMeta } from './runRecords';
 const planKinds = new Set<string>(['plan', 'destroy', 'drift']);
 
 /** `apply` of the saved plan with live per-node status, then the outputs checked against their artifact types. */
-async function executeApply(context: RunContext, id: string, planRun: RunView, planFile: string): Promise<void> {
+async function executeApply(context: RunContext, id: string, planRun: RunView): Promise<void> {
   const { options, records, finish } = context;
   const run = newActiveRun();
   context.active.set(id, run);
+  const dir = workspaceDir(options.dataDir, planRun.environmentId);
+  const clearPlan = context.planFiles.clearPath(dir, planRun.id);
   try {
     records().update(id, { status: 'running', started: true });
     // Every planned change starts out waiting; replaces take two hooks.
@@ -28,12 +31,18 @@ async function executeApply(context: RunContext, id: string, planRun: RunView, p
     context.emitStatus(id);
     const binary = context.binaryPath();
     if (!binary) return finish(id, 'failed', { message: `${options.binary} was not found. Install Terraform 1.5 or newer or OpenTofu.` }, 127);
-    const dir = workspaceDir(options.dataDir, planRun.environmentId);
     const project = planRun.projectId ? options.projects.repository().load(planRun.projectId) : undefined;
     const environment = project?.environments.find((candidate) => candidate.id === planRun.environmentId);
     if (project) context.remember(project);
     const env = await context.environmentFor(id, planRun.environmentId, (environment?.backend.type ?? 'embedded') === 'embedded', {});
-    const applied = await context.step(id, run, binary, ['apply', '-input=false', planFile], dir, env);
+    try {
+      context.planFiles.unseal(planRun.id, context.planFiles.sealedPath(planRun.id), clearPlan);
+    } catch (error) {
+      if (!(error instanceof PlanFileError)) throw error;
+      records().update(planRun.id, { status: 'stale', meta: { message: error.message } });
+      return finish(id, 'failed', { message: error.message });
+    }
+    const applied = await context.step(id, run, binary, ['apply', '-input=false', clearPlan], dir, env);
     const live = context.nodesById({ summary: { projectId: planRun.projectId } }, run.live.nodes);
     if (applied.failure?.code === 'stale_plan') {
       records().update(planRun.id, { status: 'stale', meta: { message: 'The state changed since this plan; plan again.' } });
@@ -43,6 +52,7 @@ async function executeApply(context: RunContext, id: string, planRun: RunView, p
       return finish(id, applied.failure.code === 'cancelled' ? 'cancelled' : 'failed', { ...context.failedMeta(applied, planRun.environmentId), live }, applied.exit.exitCode);
     }
     records().update(planRun.id, { status: 'applied', meta: { appliedBy: id } });
+    staleOthers(context, planRun.environmentId, id);
     const meta: Partial<RunMeta> = { live };
     if (project && planRun.kind !== 'destroy') {
       const outputs = await readOutputs(binary, dir, env);
@@ -55,7 +65,18 @@ async function executeApply(context: RunContext, id: string, planRun: RunView, p
     finish(id, 'succeeded', meta, applied.exit.exitCode);
   } finally {
     context.active.delete(id);
-    rmSync(planFile, { force: true }); // a saved plan holds variable values: keep it no longer than needed
+    // A saved plan holds variable values: the clear copy lives only for the apply, the sealed one until it is used.
+    rmSync(clearPlan, { force: true });
+    context.planFiles.remove(planRun.id);
+  }
+}
+
+/** After an apply changed the state, the environment's other saved plans can only be stale: say so and delete them. */
+function staleOthers(context: RunContext, environmentId: string, applyRunId: string): void {
+  for (const other of context.records().list(environmentId, { status: 'planned', limit: 10_000 })) {
+    context.records().update(other.id, { status: 'stale', meta: { message: `Apply ${applyRunId} changed the state since this plan; plan again.` } });
+    context.planFiles.remove(other.id);
+    context.emitStatus(other.id);
   }
 }
 
@@ -67,12 +88,12 @@ export function queueApply(context: RunContext, planRunId: string): RunStarted {
   if (planRun.status !== 'planned') {
     throw new ApiFailure('conflict', `Run ${planRunId} is ${planRun.status}; only a planned run can be applied, once. Plan again, review it, then apply.`);
   }
-  const planFile = records().meta(planRunId).planFile;
-  if (!planFile || !existsSync(planFile)) {
+  const planFile = context.planFiles.sealedPath(planRunId);
+  if (!existsSync(planFile)) {
     records().update(planRunId, { status: 'stale', meta: { message: 'The saved plan file is gone; plan again.' } });
     throw new ApiFailure('conflict', `The saved plan of run ${planRunId} is gone (deleted, or made on another machine). Plan again, review it, then apply.`);
   }
-  const record = records().store.create({ environmentId: planRun.environmentId, kind: 'apply', command: [options.binary, 'apply', '-input=false', planFile], status: 'queued', moduleHash: planRun.moduleHash });
+  const record = records().store.create({ environmentId: planRun.environmentId, kind: 'apply', command: [options.binary, 'apply', '-input=false', context.planFiles.clearPath(workspaceDir(options.dataDir, planRun.environmentId), planRunId)], status: 'queued', moduleHash: planRun.moduleHash });
   const meta: Partial<RunMeta> = { who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid, planRunId };
   if (planRun.projectId) meta.projectId = planRun.projectId;
   if (planRun.target) meta.target = planRun.target;
@@ -81,6 +102,6 @@ export function queueApply(context: RunContext, planRunId: string): RunStarted {
   records().update(planRunId, { status: 'applied', meta: { appliedBy: record.id } });
   context.emitStatus(record.id);
   const fail = (error: unknown) => context.finish(record.id, 'failed', { message: `Driftless could not run the apply: ${(error as Error).message}` });
-  context.queue.enqueue(record.id, planRun.environmentId, () => executeApply(context, record.id, planRun, planFile).catch(fail));
+  context.queue.enqueue(record.id, planRun.environmentId, () => executeApply(context, record.id, planRun).catch(fail));
   return { run: context.view(record.id), diagnostics: [] };
 }

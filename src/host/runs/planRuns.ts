@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { PlanRequest, RunStarted } from '../../core/api/areas/run';
 import { WorkdirError, writeWorkdir } from '../compiler/writeWorkdir';
 import { showPlan } from '../runner/showPlan';
@@ -21,8 +20,8 @@ const planArgs = (kind: PlanKind, planFile: string, targets: string[]) => [
   ...targets.map((target) => `-target=${target}`),
 ];
 
-/** Init when needed, `plan -out`, then `show -json` of the saved plan, stored with the run per node. */
-async function executePlan(context: RunContext, id: string, kind: PlanKind, prepared: PreparedRun, planFile: string): Promise<void> {
+/** Init when needed, `plan -out`, `show -json` of the saved plan (stored with the run per node), then the plan sealed. */
+async function executePlan(context: RunContext, id: string, kind: PlanKind, prepared: PreparedRun, clearPlan: string): Promise<void> {
   const { options, records, finish } = context;
   const run = newActiveRun();
   context.active.set(id, run);
@@ -49,14 +48,17 @@ async function executePlan(context: RunContext, id: string, kind: PlanKind, prep
       if (init.failure) return finish(id, init.failure.code === 'cancelled' ? 'cancelled' : 'failed', context.failedMeta(init, environment.id), init.exit.exitCode);
       recordInit(dir, compiled.files);
     }
-    const planned = await context.step(id, run, binary, planArgs(kind, planFile, prepared.targets), dir, env);
+    context.planFiles.prepare(clearPlan);
+    const planned = await context.step(id, run, binary, planArgs(kind, clearPlan, prepared.targets), dir, env);
     if (planned.failure) return finish(id, planned.failure.code === 'cancelled' ? 'cancelled' : 'failed', context.failedMeta(planned, environment.id), planned.exit.exitCode);
-    const shown = await showPlan(binary, planFile, { cwd: dir, env });
+    const shown = await showPlan(binary, clearPlan, { cwd: dir, env });
     if (!shown.summary) return finish(id, 'failed', { message: shown.diagnostics[0]?.message ?? 'The saved plan could not be read. Plan again.', diagnostics: shown.diagnostics }, planned.exit.exitCode);
+    const planFile = context.planFiles.seal(id, clearPlan);
     records().store.savePlan(id, shown.json);
-    finish(id, 'planned', planMeta(shown.summary, prepared.project), planned.exit.exitCode);
+    finish(id, 'planned', { ...planMeta(shown.summary, prepared.project), planFile }, planned.exit.exitCode);
   } finally {
     context.active.delete(id);
+    rmSync(clearPlan, { force: true }); // the clear plan holds variable values: only the sealed one stays
   }
 }
 
@@ -68,16 +70,14 @@ export async function queuePlan(context: RunContext, kind: PlanKind, request: Pl
   context.remember(prepared.project);
   const { store } = records();
   const record = store.create({ environmentId: prepared.environment.id, kind, command: [], status: 'queued', moduleHash: moduleHash(prepared.compiled.files) });
-  const plans = join(options.dataDir, 'plans');
-  mkdirSync(plans, { recursive: true, mode: 0o700 });
-  const planFile = join(plans, `${record.id}.tfplan`);
-  const command = [options.binary, ...planArgs(kind, planFile, prepared.targets)];
+  const clearPlan = context.planFiles.clearPath(workspaceDir(options.dataDir, prepared.environment.id), record.id);
+  const command = [options.binary, ...planArgs(kind, clearPlan, prepared.targets)];
   records().db.prepare('UPDATE runs SET command = ? WHERE id = ?').run(JSON.stringify(command), record.id);
-  const meta: Partial<RunMeta> = { projectId: prepared.project.id, who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid, planFile };
+  const meta: Partial<RunMeta> = { projectId: prepared.project.id, who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid };
   if (request.target) meta.target = request.target;
   records().update(record.id, { meta });
   context.emitStatus(record.id);
   const fail = (error: unknown) => context.finish(record.id, 'failed', { message: `Driftless could not run the plan: ${(error as Error).message}` });
-  context.queue.enqueue(record.id, prepared.environment.id, () => executePlan(context, record.id, kind, prepared, planFile).catch(fail));
+  context.queue.enqueue(record.id, prepared.environment.id, () => executePlan(context, record.id, kind, prepared, clearPlan).catch(fail));
   return { run: context.view(record.id), diagnostics: prepared.compiled.diagnostics };
 }

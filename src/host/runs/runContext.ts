@@ -9,8 +9,10 @@ import { whichBinary } from '../runner/binary';
 import { buildRunEnvironment } from '../runner/environment';
 import { RunStore } from '../runner/runStore';
 import { InitQueue, pluginCacheDir } from '../runner/workspace';
+import { fileKeyProvider, type KeyProvider } from '../secrets/keyProvider';
 import type { StateService } from '../state/stateService';
 import type { HostDatabase } from '../store/hostDatabase';
+import { PlanFiles } from './planFiles';
 import { runStep, type ActiveRun, type StepResult } from './ptyStep';
 import { RunQueue } from './runQueue';
 import { RunRecords, viewOf, type RunMeta } from './runRecords';
@@ -24,6 +26,8 @@ export interface RunServiceOptions {
   catalog: () => Promise<CatalogSnapshot>;
   /** terraform or tofu: a name on PATH or a path. */
   binary: string;
+  /** Seals saved plans at rest (they hold variable values): the secret store's key (default: the key file). */
+  keys?: KeyProvider;
   /** Runs of different environments at once (default 2). */
   parallel?: number;
   /** The user's environment, passed through to terraform. */
@@ -49,6 +53,7 @@ export function createRunContext(options: RunServiceOptions) {
   const queue = new RunQueue(options.parallel ?? 2);
   const inits = new InitQueue();
   const active = new Map<string, ActiveRun>();
+  const planFiles = new PlanFiles(options.dataDir, options.keys ?? fileKeyProvider(options.dataDir));
   let opened: RunRecords | undefined;
   let onOpen: ((records: RunRecords) => void) | undefined;
 
@@ -123,6 +128,7 @@ export function createRunContext(options: RunServiceOptions) {
     queue,
     inits,
     active,
+    planFiles,
     records,
     /** True once the records are open (close has nothing to do before). */
     isOpen: () => opened !== undefined,

@@ -7,7 +7,7 @@ import type { RunRecord, RunStore } from '../runner/runStore';
 export type RunMeta = Omit<RunView, 'id' | 'environmentId' | 'kind' | 'status' | 'command' | 'startedAt' | 'endedAt' | 'exitCode' | 'moduleHash' | 'durationMs'> & {
   /** The host process that ran it (crash recovery leaves other live hosts' runs alone). */
   hostPid?: number;
-  /** Absolute path of the saved plan file (plans only). */
+  /** Absolute path of the sealed saved plan (plans only; see PlanFiles). */
   planFile?: string;
   /** Artifact values after an apply; sensitive ones carry no value. */
   outputs?: ArtifactValue[];
@@ -64,6 +64,20 @@ export class RunRecords {
       }
       this.update(orphan.id, { status: 'interrupted', ended: true, meta });
     }
+  }
+
+  /** Plan run ids whose saved plan may still be used: planned, being planned, or being applied. */
+  plansInUse(): Set<string> {
+    const rows = this.db.prepare(`SELECT id, kind, summary FROM runs WHERE status IN ('planned', 'running', 'queued')`).all() as { id: string; kind: string; summary: string | null }[];
+    const ids = new Set<string>();
+    for (const row of rows) {
+      if (row.kind !== 'apply') ids.add(row.id);
+      else {
+        const planRunId = row.summary ? (JSON.parse(row.summary) as RunMeta).planRunId : undefined;
+        if (planRunId) ids.add(planRunId);
+      }
+    }
+    return ids;
   }
 
   /** Runs left `running` or `queued` by a host that is gone. */

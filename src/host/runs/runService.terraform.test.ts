@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../core/api/areas/run';
 import type { Host } from '../createHost';
@@ -20,6 +22,15 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     await host.runs.idle();
     return host.runs.get(run!.id);
   }
+
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : []));
+  // The sealed plans of one environment (the tests share a host).
+  const savedPlans = (environmentId: string) =>
+    (existsSync(join(host.dataDir, 'plans')) ? readdirSync(join(host.dataDir, 'plans')).sort() : []).filter((name) => host.runs.get(name.split('.')[0]!).environmentId === environmentId);
+  // A plan in clear anywhere under the data dir: by name, or by its zip signature outside the provider binaries.
+  const clearPlans = () =>
+    filesUnder(host.dataDir).filter((path) => path.endsWith('.tfplan') || (!/plugin-cache|\/providers\//.test(path) && readFileSync(path).subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))));
 
   const plan = async (projectId: string, environmentId: string) => settled((await host.runs.plan({ projectId, environmentId })).run);
   const apply = async (planRunId: string) => settled(host.runs.apply(planRunId).run);
@@ -88,16 +99,54 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     }
   }, 180_000);
 
-  it('stale plan: plan A, plan B, apply B, apply A → A is stale with what to do', async () => {
+  it('stale plan: the state changed outside the service (a restore) → terraform refuses the saved plan, the run is stale with what to do', async () => {
     const { projectId, environments } = await importDiagram(host, taskDiagram('stale', { one: { command: 'echo one', url: 'file:///one' } }));
-    const first = await plan(projectId, environments.dev!);
-    const second = await plan(projectId, environments.dev!);
-    expect((await apply(second.id)).status).toBe('succeeded');
-    const stale = await apply(first.id);
+    const environmentId = environments.dev!;
+    expect((await apply((await plan(projectId, environmentId)).id)).status).toBe('succeeded');
+    const planned = await plan(projectId, environmentId);
+    // A second path to the state: restoring a version writes the next serial, so the saved plan's prior state is old.
+    const [latest] = await host.state.history().versions(environmentId);
+    expect(await host.call('state.restore', { environmentId, version: latest!.version, confirm: true })).toMatchObject({ ok: true });
+    const stale = await apply(planned.id);
     expect(stale.status).toBe('stale');
+    expect(stale.failure?.code).toBe('stale_plan');
     expect(stale.message).toMatch(/the state changed since this plan; plan again/i);
-    expect(host.runs.get(first.id).status).toBe('stale');
+    expect(host.runs.output(stale.id).chunks.map((chunk) => chunk.data).join('')).toContain('Saved plan is stale');
+    expect(host.runs.get(planned.id).status).toBe('stale');
+    expect(() => host.runs.apply(planned.id)).toThrow(/is stale; only a planned run can be applied/);
+    expect(savedPlans(environmentId)).toEqual([]);
   }, 120_000);
+
+  it('saved plans: sealed at rest, clear only for the apply (0600), other plans of the environment made stale and deleted; no file holds the secret', async () => {
+    const canary = 'canary-plan-5d2b8e71';
+    const { projectId, environments } = await importDiagram(host, exampleText('local-stack'), 'sealed');
+    const environmentId = environments.dev!;
+    expect((await host.call('secret.set', { projectId, nodeId: 'database', param: 'password', value: canary, environmentId })).ok).toBe(true);
+    const neverApplied = await plan(projectId, environmentId);
+    const applied = await plan(projectId, environmentId);
+    expect([neverApplied.status, applied.status]).toEqual(['planned', 'planned']);
+    expect(savedPlans(environmentId)).toEqual([`${applied.id}.tfplan.sealed`, `${neverApplied.id}.tfplan.sealed`].sort());
+    expect(statSync(join(host.dataDir, 'plans', `${applied.id}.tfplan.sealed`)).mode & 0o777).toBe(0o600);
+    expect(clearPlans()).toEqual([]);
+
+    expect((await apply(applied.id)).status).toBe('succeeded');
+    expect(host.runs.get(neverApplied.id)).toMatchObject({ status: 'stale', message: expect.stringMatching(/changed the state since this plan; plan again/) });
+    expect(() => host.runs.apply(neverApplied.id)).toThrow(/is stale/);
+    expect(savedPlans(environmentId)).toEqual([]);
+    expect(clearPlans()).toEqual([]);
+    // Everything under the data dir but the database (its state bodies are the state engineer's): no secret, no plan in clear.
+    // (Provider binaries are skipped: read, not written, by a run.)
+    for (const file of filesUnder(host.dataDir).filter((path) => !/driftless\.db(-wal|-shm)?$|plugin-cache|\/providers\//.test(path))) {
+      expect(readFileSync(file).includes(Buffer.from(canary)), file).toBe(false);
+    }
+
+    // The apply reads the plan unsealed into the workdir, 0600, and it is gone afterwards.
+    const { projectId: taskProject, environments: taskEnvironments } = await importDiagram(host, taskDiagram('unsealed', { mode: { command: 'stat -c "plan-mode=%a" .terraform/driftless-*.tfplan', url: 'file:///m' } }));
+    const modeRun = await apply((await plan(taskProject, taskEnvironments.dev!)).id);
+    expect(modeRun.status).toBe('succeeded');
+    expect(host.runs.output(modeRun.id).chunks.map((chunk) => chunk.data).join('')).toContain('plan-mode=600');
+    expect(clearPlans()).toEqual([]);
+  }, 180_000);
 
   it('failing apply: a local-exec exiting 1 fails the run, naming the node and resource', async () => {
     const { projectId, environments } = await importDiagram(host, taskDiagram('failing', { ok: { command: 'echo fine', url: 'file:///ok' }, broken: { command: 'echo about to fail; exit 1', url: 'file:///x' } }));
@@ -107,6 +156,8 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     expect(failed.failure).toMatchObject({ code: 'resource_failed', address: 'module.broken.terraform_data.task' });
     expect(failed.message).toContain('module.broken.terraform_data.task failed');
     expect(failed.live).toEqual({ 'ok-id': 'done', 'broken-id': 'failed' });
+    expect(clearPlans()).toEqual([]); // removed even though the apply failed
+    expect(savedPlans(environments.dev!)).toEqual([]);
   }, 120_000);
 
   it('artifact values that do not match their type are a diagnostic on the node', async () => {
