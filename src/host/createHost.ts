@@ -77,6 +77,7 @@ export function createHost(options: HostOptions): Host {
   const inventory = createInventorySearch(database);
   const environments = createEnvironmentService({ projects, database });
   const runs = createRunService({ database, dataDir, projects, state, events, keys, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
+  if (options.shell !== 'cli') runs.recover(log); // at launch: runs a crash left running become interrupted (the CLI does it on first use)
   const drift = createDriftService({ database, projects, runs, events, log });
   const batch = createBatchService({ projects, runs });
   if (options.shell !== 'cli') drift.start();

@@ -13,8 +13,13 @@ import { startShell } from './shellRun';
 export function createRunService(options: RunServiceOptions) {
   const context = createRunContext(options);
   const { active, queue, records, view, finish } = context;
-  // Runs a crashed host left behind are marked interrupted as soon as the records open.
-  context.whenOpened((opened) => opened.recover(() => options.state.history().locks()));
+  // As soon as the records open: runs a crashed host left behind are marked interrupted, and saved
+  // plans no run can use any more (and clear ones a crash left behind) are deleted.
+  context.whenOpened((opened) => {
+    opened.recover(() => options.state.history().locks());
+    const inUse = opened.plansInUse();
+    context.planFiles.prune((planRunId) => inUse.has(planRunId));
+  });
 
   return {
     plan: (request: PlanRequest) => queuePlan(context, 'plan', request),
@@ -101,8 +106,17 @@ export function createRunService(options: RunServiceOptions) {
     },
     /** Resolves once no run is queued or running (tests, CLI). */
     idle: () => queue.idle(),
-    /** Marks runs a crashed host left running as interrupted (also done on first use). */
-    recover: () => void records(),
+    /**
+     * At launch (createHost): marks runs a crashed host left running as interrupted and prunes unused
+     * saved plans. A database that cannot be opened is logged here and reported by the first call.
+     */
+    recover(log: (message: string) => void = () => undefined): void {
+      try {
+        records();
+      } catch (error) {
+        log(`Driftless could not check for interrupted runs: ${(error as Error).message}`);
+      }
+    },
     /**
      * For host shutdown: drops queued runs, asks running terraform to stop (Ctrl-C: it releases
      * its lock), kills what is still running after `graceMs`, and waits for the runs to end.
