@@ -23,7 +23,7 @@ export function mainDocument(resolved: ResolvedProject, ordered: ResolvedNode[])
   if (Object.keys(variables).length > 0) document.variable = variables;
   const modules: Record<string, unknown> = {};
   for (const entry of ordered) {
-    modules[entry.node.name] = { '//': `${entry.bundle.ref} · node ${entry.node.id}`, source: `./${entry.source.to}`, ...entry.inputs };
+    modules[entry.node.name] = entry.block;
   }
   if (ordered.length > 0) document.module = modules;
   if (resolved.moved.length > 0) document.moved = resolved.moved;
@@ -35,7 +35,8 @@ export function outputsDocument(ordered: ResolvedNode[]): Record<string, unknown
   const outputs: Record<string, unknown> = {};
   for (const entry of ordered) {
     for (const output of entry.outputs) {
-      outputs[output.name] = { value: `\${module.${entry.node.name}.${output.artifact}}`, ...(output.sensitive ? { sensitive: true } : {}) };
+      const value = `\${module.${entry.node.name}.${output.artifact}}`;
+      outputs[output.name] = output.sensitive ? { value, sensitive: true } : { value };
     }
   }
   return Object.keys(outputs).length > 0 ? { output: outputs } : {};

@@ -1,9 +1,9 @@
 import type { CatalogBundle } from '../bundles/manifest';
 import type { Diagnostic, WithDiagnostics } from '../diagnostics';
 import { isSecretMarker, type DiagramEdge, type DiagramNode, type Environment } from '../model/diagram';
-import { escapeValue, sortKeysDeep } from './escape';
+import { escapeTemplate, escapeValue, sortKeysDeep } from './escape';
 import { effectiveParams, paramSpecs, type ParamSpec } from './params';
-import type { ModuleSource, ResolvedNode, ResolvedProject, ValidatedInput } from './types';
+import type { ModuleSource, ResolvedNode, ResolvedOutput, ResolvedProject, ValidatedInput } from './types';
 import { constraintsCompatible } from './versionConstraints';
 
 /** `modules/<name>@<version>-<first 12 hex of the bundle hash>`: a bundle version's content-addressed copy. */
@@ -15,7 +15,6 @@ export function moduleFolderOf(bundle: CatalogBundle): string {
 const reference = (node: string, artifact: string) => `\${module.${node}.${artifact}}`;
 
 interface Shared {
-  names: Map<string, string>;
   sensitiveTypes: Set<string>;
   /** Per bundle, what every node of it shares; built on first use. */
   plans: Map<CatalogBundle, BundlePlan>;
@@ -24,6 +23,8 @@ interface Shared {
 /** What resolving a node needs from its bundle, worked out once per bundle rather than per node. */
 interface BundlePlan {
   source: ModuleSource;
+  /** The module block's `source`: `./` and the folder inside the workdir. */
+  path: string;
   /** Params and connections are both module variables: one list, in the sorted order of the emitted arguments. */
   /** `spec` is absent for a connection that is not also a param. */
   arguments: { kind: 'param' | 'connection'; name: string; list: boolean; spec?: ParamSpec }[];
@@ -36,8 +37,10 @@ function planOf(bundle: CatalogBundle, shared: Shared): BundlePlan {
   const specs = paramSpecs(bundle);
   const connections = bundle.manifest.connections;
   const names = [...new Set([...Object.keys(specs), ...Object.keys(connections)])].sort();
+  const to = moduleFolderOf(bundle);
   plan = {
-    source: { bundleRef: bundle.ref, hash: bundle.hash, from: bundle.dir, module: bundle.manifest.module, to: moduleFolderOf(bundle) },
+    source: { bundleRef: bundle.ref, hash: bundle.hash, from: bundle.dir, module: bundle.manifest.module, to },
+    path: `./${to}`,
     // a name that is both a param and a connection: the connection's value wins, as it was assigned last
     arguments: names.map((name) =>
       Object.hasOwn(connections, name)
@@ -54,41 +57,47 @@ function planOf(bundle: CatalogBundle, shared: Shared): BundlePlan {
 const byFeedingOrder = (a: { node: string; artifact: string }, b: { node: string; artifact: string }) =>
   a.node === b.node ? (a.artifact < b.artifact ? -1 : 1) : a.node < b.node ? -1 : 1;
 
-function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: DiagramEdge[], shared: Shared): ResolvedNode {
+function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: DiagramEdge[] | undefined, shared: Shared): ResolvedNode {
   const id = node.id;
-  const names = shared.names;
   const bundle = input.bundles.get(id)!;
   const plan = planOf(bundle, shared);
-  const values = effectiveParams(node, input.environment);
-  // built directly in the sorted order of the emitted arguments: no sort pass afterwards
-  const inputs: Record<string, unknown> = {};
-  const secrets: ResolvedNode['secrets'] = [];
+  // read-only: without overrides, the node's own params object
+  const values = input.environment.overrides[id] === undefined ? node.params : effectiveParams(node, input.environment);
+  // the module block: comment and source first, then the arguments in their sorted order (no sort pass afterwards)
+  const block: Record<string, unknown> = { '//': `${bundle.ref} · node ${id}`, source: plan.path };
+  let secrets: ResolvedNode['secrets'] | undefined;
   for (const argument of plan.arguments) {
     const name = argument.name;
-    if (argument.kind === 'connection') {
-      const feeding: { node: string; artifact: string }[] = [];
-      for (const edge of incoming) if (edge.to.connection === name) feeding.push({ node: names.get(edge.from.node)!, artifact: edge.from.artifact });
-      if (feeding.length > 0) {
+    if (argument.kind === 'connection' && incoming !== undefined) {
+      let feeding: { node: string; artifact: string }[] | undefined;
+      for (const edge of incoming) {
+        if (edge.to.connection === name) (feeding ??= []).push({ node: input.nodes.get(edge.from.node)!.name, artifact: edge.from.artifact });
+      }
+      if (feeding !== undefined) {
         if (feeding.length > 1) feeding.sort(byFeedingOrder);
-        inputs[name] = argument.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
+        block[name] = argument.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
         continue;
       }
     }
     const spec = argument.spec;
     if (spec === undefined) continue;
-    const value = values[name] !== undefined ? values[name] : spec.default;
+    const value = Object.hasOwn(values, name) && values[name] !== undefined ? values[name] : spec.default;
     if (value === undefined) continue;
     if (spec.writeOnly) {
       if (!isSecretMarker(value)) continue;
       const variable = `${node.name}__${name}`;
-      secrets.push({ variable, nodeId: id, node: node.name, param: name });
-      inputs[name] = `\${var.${variable}}`;
+      (secrets ??= []).push({ variable, nodeId: id, node: node.name, param: name });
+      block[name] = `\${var.${variable}}`;
     } else {
-      inputs[name] = escapeValue(value);
+      block[name] = typeof value === 'string' ? escapeTemplate(value) : escapeValue(value);
     }
   }
-  const outputs = plan.artifacts.map(({ artifact, sensitive }) => ({ name: `${node.name}__${artifact}`, artifact, sensitive }));
-  return { node, bundle, source: plan.source, inputs, secrets, outputs };
+  const outputs: ResolvedOutput[] = new Array(plan.artifacts.length);
+  for (let index = 0; index < outputs.length; index++) {
+    const { artifact, sensitive } = plan.artifacts[index]!;
+    outputs[index] = { name: `${node.name}__${artifact}`, artifact, sensitive };
+  }
+  return { node, bundle, source: plan.source, block, secrets: secrets ?? [], outputs };
 }
 
 function mergeProviders(input: ValidatedInput, diagnostics: Diagnostic[]): ResolvedProject['requiredProviders'] {
@@ -148,9 +157,11 @@ function movedBlocks(input: ValidatedInput, diagnostics: Diagnostic[]): Resolved
   const current = new Set(input.project.diagram.nodes.map((node) => node.name));
   const claimed = new Set<string>();
   const moved: ResolvedProject['moved'] = [];
-  for (const node of [...input.project.diagram.nodes].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  // nodes without former names move nothing and claim nothing
+  const renamed = input.project.diagram.nodes.filter((node) => node.formerNames !== undefined && node.formerNames.length > 0);
+  for (const node of renamed.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const chain: string[] = [];
-    for (const former of node.formerNames ?? []) {
+    for (const former of node.formerNames!) {
       if (former === node.name || current.has(former) || chain.includes(former)) continue;
       if (claimed.has(former)) {
         diagnostics.push({ severity: 'warning', code: 'compile.former-name-ambiguous', message: `More than one node was once named "${former}"; no moved block is written from it for node "${node.name}". Check that no infrastructure is still recorded under module.${former}.`, location: { nodeId: node.id, environment: input.environment.name } });
@@ -169,25 +180,20 @@ function movedBlocks(input: ValidatedInput, diagnostics: Diagnostic[]): Resolved
 /** Pass 2: params, overrides, secrets and connections become module inputs; providers, backend and moves are settled. */
 export function resolvePass(input: ValidatedInput): WithDiagnostics<ResolvedProject> {
   const diagnostics: Diagnostic[] = [];
-  const names = new Map(input.project.diagram.nodes.map((node) => [node.id, node.name]));
-  const incoming = new Map<string, DiagramEdge[]>();
-  for (const edge of input.project.diagram.edges) {
-    const list = incoming.get(edge.to.node);
-    if (list) list.push(edge);
-    else incoming.set(edge.to.node, [edge]);
-  }
-  const shared: Shared = { names, sensitiveTypes: new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name)), plans: new Map() };
+  const shared: Shared = { sensitiveTypes: new Set(input.catalog.types.filter((type) => type.sensitive).map((type) => type.name)), plans: new Map() };
   const nodes = new Map<string, ResolvedNode>();
-  const outputNames = new Map<string, string>();
-  for (const node of input.project.diagram.nodes) {
-    const resolved = resolveNode(input, node, incoming.get(node.id) ?? [], shared);
-    for (const name of [...resolved.outputs.map((output) => output.name), ...resolved.secrets.map((secret) => secret.variable)]) {
-      const holder = outputNames.get(name);
-      if (holder !== undefined && holder !== node.name) {
-        diagnostics.push({ severity: 'error', code: 'compile.name-collision', message: `Nodes "${holder}" and "${node.name}" both produce the root name "${name}" (node__artifact or node__param). Rename one of the nodes.`, location: { nodeId: node.id, environment: input.environment.name } });
-      }
-      outputNames.set(name, node.name);
+  const rootNames = new Map<string, string>();
+  const claim = (name: string, node: DiagramNode) => {
+    const holder = rootNames.get(name);
+    if (holder !== undefined && holder !== node.name) {
+      diagnostics.push({ severity: 'error', code: 'compile.name-collision', message: `Nodes "${holder}" and "${node.name}" both produce the root name "${name}" (node__artifact or node__param). Rename one of the nodes.`, location: { nodeId: node.id, environment: input.environment.name } });
     }
+    rootNames.set(name, node.name);
+  };
+  for (const node of input.project.diagram.nodes) {
+    const resolved = resolveNode(input, node, input.incoming.get(node.id), shared);
+    for (const output of resolved.outputs) claim(output.name, node);
+    for (const secret of resolved.secrets) claim(secret.variable, node);
     nodes.set(node.id, resolved);
   }
   const requiredProviders = mergeProviders(input, diagnostics);

@@ -2,7 +2,7 @@ import type { CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
 import type { Diagnostic } from '../diagnostics';
 import type { ValidateParams } from '../diagram/validateNodes';
 import type { DependencyGraph } from '../graph/dependencyGraph';
-import type { DiagramNode, Environment, Project } from '../model/diagram';
+import type { DiagramEdge, DiagramNode, Environment, Project } from '../model/diagram';
 
 /** A bundle module the host copies into the workdir: `from` (+ `module`) on this machine → `to` inside it. */
 export interface ModuleSource {
@@ -51,6 +51,10 @@ export interface ValidatedInput {
   bundles: Map<string, CatalogBundle>;
   /** The diagram's dependency graph, built once for the cycle check and the order. */
   graph: DependencyGraph;
+  /** Node id → node. */
+  nodes: Map<string, DiagramNode>;
+  /** Node id → the edges into it, in diagram order (all of them when validation found no error). */
+  incoming: Map<string, DiagramEdge[]>;
 }
 
 /** An output of the root module for one artifact of one node. */
@@ -60,12 +64,13 @@ export interface ResolvedOutput {
   sensitive: boolean;
 }
 
-/** One node ready to emit: every input is an escaped literal or a reference. */
+/** One node ready to emit. */
 export interface ResolvedNode {
   node: DiagramNode;
   bundle: CatalogBundle;
   source: ModuleSource;
-  inputs: Record<string, unknown>;
+  /** The module block: comment, source, then every input (an escaped literal or a reference) in sorted order. */
+  block: Record<string, unknown>;
   secrets: SecretInput[];
   outputs: ResolvedOutput[];
 }

@@ -1,11 +1,11 @@
 import { canConnect } from '../bundles/compatibility';
-import type { CatalogBundle, CatalogSnapshot } from '../bundles/manifest';
+import type { CatalogBundle, CatalogSnapshot, ConnectionSpec } from '../bundles/manifest';
 import type { Diagnostic, WithDiagnostics } from '../diagnostics';
 import type { ValidateParams } from '../diagram/validateNodes';
 import { graphOfDiagram } from '../graph/dependencyGraph';
 import { findCycle } from '../graph/order';
 import { isSecretMarker, type Project } from '../model/diagram';
-import { effectiveParams, paramSpecs, requiredParams } from './params';
+import { effectiveParams, paramSpecs, requiredParams, type ParamSpec } from './params';
 import type { ValidatedInput } from './types';
 
 /** Node names become module names and output/variable prefixes. */
@@ -17,28 +17,34 @@ const warning = (code: string, message: string, location: Diagnostic['location']
 function checkNodes(project: Project, catalog: CatalogSnapshot, environment: string, bundles: Map<string, CatalogBundle>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const byRef = new Map(catalog.bundles.map((bundle) => [bundle.ref, bundle]));
+  const broken = new Map<CatalogBundle, boolean>();
   const names = new Map<string, string>();
   for (const node of project.diagram.nodes) {
-    const at = { nodeId: node.id, environment };
     if (!IDENTIFIER.test(node.name)) {
-      diagnostics.push(error('compile.node-name-invalid', `Node name "${node.name}" is not a Terraform identifier. Rename it using letters, digits, "_" and "-", starting with a letter or "_".`, at));
+      diagnostics.push(error('compile.node-name-invalid', `Node name "${node.name}" is not a Terraform identifier. Rename it using letters, digits, "_" and "-", starting with a letter or "_".`, { nodeId: node.id, environment }));
     }
     if (names.has(node.name)) {
-      diagnostics.push(error('compile.node-name-duplicate', `Two nodes are named "${node.name}". Rename one: each node becomes a module of that name.`, at));
+      diagnostics.push(error('compile.node-name-duplicate', `Two nodes are named "${node.name}". Rename one: each node becomes a module of that name.`, { nodeId: node.id, environment }));
     }
     names.set(node.name, node.id);
     const bundle = byRef.get(node.bundle);
     if (!bundle) {
-      diagnostics.push(error('compile.bundle-missing', `Node "${node.name}" uses bundle ${node.bundle}, which is not in the catalog. Add that bundle version to the library or switch the node to an installed version.`, { ...at, bundle: node.bundle }));
+      diagnostics.push(error('compile.bundle-missing', `Node "${node.name}" uses bundle ${node.bundle}, which is not in the catalog. Add that bundle version to the library or switch the node to an installed version.`, { nodeId: node.id, environment, bundle: node.bundle }));
       continue;
     }
-    if (bundle.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-      diagnostics.push(error('compile.bundle-invalid', `Node "${node.name}" uses bundle ${node.bundle}, which has errors in the catalog. Fix the bundle (see its diagnostics) before compiling.`, { ...at, bundle: node.bundle }));
+    let hasErrors = broken.get(bundle);
+    if (hasErrors === undefined) {
+      hasErrors = bundle.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+      broken.set(bundle, hasErrors);
+    }
+    if (hasErrors) {
+      diagnostics.push(error('compile.bundle-invalid', `Node "${node.name}" uses bundle ${node.bundle}, which has errors in the catalog. Fix the bundle (see its diagnostics) before compiling.`, { nodeId: node.id, environment, bundle: node.bundle }));
     }
     bundles.set(node.id, bundle);
   }
   for (const node of project.diagram.nodes) {
-    for (const former of node.formerNames ?? []) {
+    if (node.formerNames === undefined) continue;
+    for (const former of node.formerNames) {
       const holder = names.get(former);
       if (holder !== undefined && holder !== node.id) {
         diagnostics.push(warning('compile.former-name-reused', `Node "${node.name}" was once named "${former}", a name another node has now; no moved block is written for it. If "${node.name}" was never applied under that name, ignore this.`, { nodeId: node.id, environment }));
@@ -48,40 +54,57 @@ function checkNodes(project: Project, catalog: CatalogSnapshot, environment: str
   return diagnostics;
 }
 
+/** What checking a node's params needs from its bundle, read once per bundle. */
+interface ParamRules {
+  specs: Record<string, ParamSpec>;
+  required: string[];
+}
+
 function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>, validateParams?: ValidateParams): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const environment = input.environment;
+  const rulesOf = new Map<CatalogBundle, ParamRules>();
   for (const node of project.diagram.nodes) {
     const bundle = input.bundles.get(node.id);
     if (!bundle) continue;
-    const specs = paramSpecs(bundle);
-    const values = effectiveParams(node, environment);
-    for (const [name, value] of Object.entries(values)) {
-      const at = { nodeId: node.id, field: name, environment: environment.name };
-      const spec = specs[name];
+    let rules = rulesOf.get(bundle);
+    if (rules === undefined) {
+      rules = { specs: paramSpecs(bundle), required: requiredParams(bundle) };
+      rulesOf.set(bundle, rules);
+    }
+    const specs = rules.specs;
+    const before = diagnostics.length;
+    // read-only: without overrides, the node's own params object
+    const values = environment.overrides[node.id] === undefined ? node.params : effectiveParams(node, environment);
+    for (const name of Object.keys(values)) {
+      const value = values[name];
+      const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
       if (!spec) {
-        diagnostics.push(error('compile.param-unknown', `Node "${node.name}" sets param "${name}", which bundle ${bundle.ref} does not have. Remove the value (or its override in environment "${environment.name}").`, at));
+        diagnostics.push(error('compile.param-unknown', `Node "${node.name}" sets param "${name}", which bundle ${bundle.ref} does not have. Remove the value (or its override in environment "${environment.name}").`, { nodeId: node.id, field: name, environment: environment.name }));
       } else if (spec.writeOnly && !isSecretMarker(value) && value !== null) {
-        diagnostics.push(error('compile.secret-in-diagram', `Sensitive param "${name}" of node "${node.name}" holds a plain value in the diagram. Set it as a secret instead, so that no file holds it.`, at));
+        diagnostics.push(error('compile.secret-in-diagram', `Sensitive param "${name}" of node "${node.name}" holds a plain value in the diagram. Set it as a secret instead, so that no file holds it.`, { nodeId: node.id, field: name, environment: environment.name }));
       } else if (!spec.writeOnly && isSecretMarker(value)) {
-        diagnostics.push(error('compile.secret-marker-misplaced', `Param "${name}" of node "${node.name}" is marked as a secret, but bundle ${bundle.ref} does not declare it sensitive. Set a plain value.`, at));
+        diagnostics.push(error('compile.secret-marker-misplaced', `Param "${name}" of node "${node.name}" is marked as a secret, but bundle ${bundle.ref} does not declare it sensitive. Set a plain value.`, { nodeId: node.id, field: name, environment: environment.name }));
       }
     }
-    for (const name of requiredParams(bundle)) {
+    for (const name of rules.required) {
       if (values[name] === undefined && specs[name]?.default === undefined) {
         diagnostics.push(error('compile.param-required', `Node "${node.name}" needs param "${name}" (bundle ${bundle.ref}). Set a value${specs[name]?.writeOnly ? ' (a secret)' : ''}.`, { nodeId: node.id, field: name, environment: environment.name }));
       }
     }
     if (validateParams) {
       // Types, enums, patterns: the schema check; fields reported above are not reported twice.
-      const reported = new Set(diagnostics.filter((diagnostic) => diagnostic.location?.nodeId === node.id).map((diagnostic) => diagnostic.location?.field));
-      for (const diagnostic of validateParams(bundle, values, { nodeId: node.id, environment: environment.name })) {
-        if (diagnostic.location?.field === undefined || !reported.has(diagnostic.location.field)) diagnostics.push(diagnostic);
+      const found = validateParams(bundle, values, { nodeId: node.id, environment: environment.name });
+      if (found.length > 0) {
+        const reported = new Set(diagnostics.slice(before).map((diagnostic) => diagnostic.location?.field));
+        for (const diagnostic of found) {
+          if (diagnostic.location?.field === undefined || !reported.has(diagnostic.location.field)) diagnostics.push(diagnostic);
+        }
       }
     }
   }
   for (const nodeId of Object.keys(environment.overrides)) {
-    if (!project.diagram.nodes.some((node) => node.id === nodeId)) {
+    if (!input.bundles.has(nodeId) && !project.diagram.nodes.some((node) => node.id === nodeId)) {
       diagnostics.push(warning('compile.override-orphaned', `Environment "${environment.name}" overrides params of node ${nodeId}, which is not in the diagram; the overrides are ignored. Remove them.`, { nodeId, environment: environment.name }));
     }
   }
@@ -90,52 +113,63 @@ function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>, v
 
 function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): Diagnostic[] {
   // Many edges share a (type, connection) pair: decide each pair once.
-  const verdicts = new Map<string, ReturnType<typeof canConnect>>();
+  const verdicts = new Map<ConnectionSpec, Map<string, ReturnType<typeof canConnect>>>();
   const diagnostics: Diagnostic[] = [];
-  const nodes = new Map(project.diagram.nodes.map((node) => [node.id, node]));
-  const incoming = new Map<string, number>();
+  const nodes = input.nodes;
+  const incoming = input.incoming;
   for (const edge of project.diagram.edges) {
     const from = nodes.get(edge.from.node);
     const to = nodes.get(edge.to.node);
-    const at = { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name };
     if (!from || !to) {
-      diagnostics.push(error('compile.edge-dangling', `Connection ${edge.id} points at a node that is not in the diagram. Delete the connection.`, at));
+      diagnostics.push(error('compile.edge-dangling', `Connection ${edge.id} points at a node that is not in the diagram. Delete the connection.`, { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name }));
       continue;
     }
     const fromBundle = input.bundles.get(from.id);
     const toBundle = input.bundles.get(to.id);
     if (!fromBundle || !toBundle) continue;
-    const artifact = fromBundle.manifest.artifacts[edge.from.artifact];
-    const connection = toBundle.manifest.connections[edge.to.connection];
+    const artifacts = fromBundle.manifest.artifacts;
+    const connections = toBundle.manifest.connections;
+    const artifact = Object.hasOwn(artifacts, edge.from.artifact) ? artifacts[edge.from.artifact] : undefined;
+    const connection = Object.hasOwn(connections, edge.to.connection) ? connections[edge.to.connection] : undefined;
     if (!artifact) {
-      diagnostics.push(error('compile.artifact-unknown', `Node "${from.name}" (${fromBundle.ref}) has no artifact "${edge.from.artifact}". Reconnect "${to.name}" to an artifact it has.`, { ...at, nodeId: from.id, port: edge.from.artifact }));
+      diagnostics.push(error('compile.artifact-unknown', `Node "${from.name}" (${fromBundle.ref}) has no artifact "${edge.from.artifact}". Reconnect "${to.name}" to an artifact it has.`, { nodeId: from.id, port: edge.from.artifact, environment: input.environment.name }));
       continue;
     }
     if (!connection) {
-      diagnostics.push(error('compile.connection-unknown', `Node "${to.name}" (${toBundle.ref}) has no connection "${edge.to.connection}". Delete this connection or wire an existing one.`, at));
+      diagnostics.push(error('compile.connection-unknown', `Node "${to.name}" (${toBundle.ref}) has no connection "${edge.to.connection}". Delete this connection or wire an existing one.`, { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name }));
       continue;
     }
-    const pair = `${artifact.type}\u0000${toBundle.ref}\u0000${edge.to.connection}`;
-    let verdict = verdicts.get(pair);
+    let byType = verdicts.get(connection);
+    if (!byType) {
+      byType = new Map();
+      verdicts.set(connection, byType);
+    }
+    let verdict = byType.get(artifact.type);
     if (!verdict) {
       verdict = canConnect(artifact.type, connection, input.catalog.types);
-      verdicts.set(pair, verdict);
+      byType.set(artifact.type, verdict);
     }
     if (!verdict.ok) {
-      diagnostics.push(error('compile.connection-incompatible', `"${from.name}.${edge.from.artifact}" cannot feed "${to.name}.${edge.to.connection}": ${verdict.reason}`, at));
+      diagnostics.push(error('compile.connection-incompatible', `"${from.name}.${edge.from.artifact}" cannot feed "${to.name}.${edge.to.connection}": ${verdict.reason}`, { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name }));
     } else if (verdict.needsConfirmation && !edge.confirmedUntyped) {
-      diagnostics.push(error('compile.connection-unconfirmed', `"${from.name}.${edge.from.artifact}" → "${to.name}.${edge.to.connection}" wires an untyped value. Confirm the connection in the diagram if the shapes match.`, at));
+      diagnostics.push(error('compile.connection-unconfirmed', `"${from.name}.${edge.from.artifact}" → "${to.name}.${edge.to.connection}" wires an untyped value. Confirm the connection in the diagram if the shapes match.`, { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name }));
     }
-    const key = `${to.id}\u0000${edge.to.connection}`;
-    incoming.set(key, (incoming.get(key) ?? 0) + 1);
-    if (!connection.list && incoming.get(key) === 2) {
-      diagnostics.push(error('compile.connection-multiple', `Connection "${edge.to.connection}" of node "${to.name}" takes one artifact but has several. Keep one.`, at));
+    const into = incoming.get(to.id);
+    if (!into) {
+      incoming.set(to.id, [edge]);
+      continue;
     }
+    if (!connection.list && into.filter((other) => other.to.connection === edge.to.connection).length === 1) {
+      diagnostics.push(error('compile.connection-multiple', `Connection "${edge.to.connection}" of node "${to.name}" takes one artifact but has several. Keep one.`, { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name }));
+    }
+    into.push(edge);
   }
   for (const node of project.diagram.nodes) {
     const bundle = input.bundles.get(node.id);
-    for (const [name, connection] of Object.entries(bundle?.manifest.connections ?? {})) {
-      if (connection.required && !incoming.has(`${node.id}\u0000${name}`)) {
+    if (!bundle) continue;
+    const into = incoming.get(node.id);
+    for (const [name, connection] of Object.entries(bundle.manifest.connections)) {
+      if (connection.required && !into?.some((edge) => edge.to.connection === name)) {
         diagnostics.push(error('compile.connection-required', `Node "${node.name}" needs its "${connection.title}" connection (${connection.type}). Wire an artifact of that type into it.`, { nodeId: node.id, port: name, environment: input.environment.name }));
       }
     }
@@ -157,7 +191,7 @@ export function validatePass(project: Project, environmentId: string, catalog: C
   }
   const bundles = new Map<string, CatalogBundle>();
   const diagnostics = checkNodes(project, catalog, environment.name, bundles);
-  const partial = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram) };
+  const partial = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram), nodes: new Map(project.diagram.nodes.map((node) => [node.id, node])), incoming: new Map() };
   diagnostics.push(...checkParams(project, partial, validateParams), ...checkEdges(project, partial));
   return { value: { project, ...partial }, diagnostics };
 }
