@@ -4,7 +4,7 @@ import type { Diagnostic, WithDiagnostics } from '../diagnostics';
 import type { ValidateParams } from '../diagram/validateNodes';
 import { graphOfDiagram } from '../graph/dependencyGraph';
 import { findCycle } from '../graph/order';
-import { isSecretMarker, type Project } from '../model/diagram';
+import { isSecretMarker, type DiagramEdge, type Project } from '../model/diagram';
 import { effectiveParams, paramSpecs, requiredParams, type ParamSpec } from './params';
 import type { ValidatedInput } from './types';
 
@@ -111,6 +111,13 @@ function checkParams(project: Project, input: Omit<ValidatedInput, 'project'>, v
   return diagnostics;
 }
 
+/** How many of the edges feed that connection. */
+function countInto(edges: DiagramEdge[], connection: string): number {
+  let count = 0;
+  for (const edge of edges) if (edge.to.connection === connection) count++;
+  return count;
+}
+
 function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): Diagnostic[] {
   // Many edges share a (type, connection) pair: decide each pair once.
   const verdicts = new Map<ConnectionSpec, Map<string, ReturnType<typeof canConnect>>>();
@@ -159,7 +166,7 @@ function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): D
       incoming.set(to.id, [edge]);
       continue;
     }
-    if (!connection.list && into.filter((other) => other.to.connection === edge.to.connection).length === 1) {
+    if (!connection.list && countInto(into, edge.to.connection) === 1) {
       diagnostics.push(error('compile.connection-multiple', `Connection "${edge.to.connection}" of node "${to.name}" takes one artifact but has several. Keep one.`, { nodeId: edge.to.node, port: edge.to.connection, environment: input.environment.name }));
     }
     into.push(edge);

@@ -29,20 +29,39 @@ function compareVertices(a: GraphVertex, b: GraphVertex): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Ascending ranks without duplicates, as ids. */
+function idsByRank(ranks: number[], vertices: readonly GraphVertex[]): string[] {
+  if (ranks.length > 1) ranks.sort((a, b) => a - b);
+  const ids: string[] = [];
+  for (let index = 0; index < ranks.length; index++) {
+    if (index > 0 && ranks[index] === ranks[index - 1]) continue;
+    ids.push(vertices[ranks[index]!]!.id);
+  }
+  return ids;
+}
+
 /** Builds a graph; arcs naming an unknown vertex are ignored (validation reports them). */
 export function buildGraph(vertices: readonly GraphVertex[], arcs: readonly GraphArc[]): DependencyGraph {
   const sorted = [...vertices].sort(compareVertices);
-  const rank = new Map(sorted.map((vertex, index) => [vertex.id, index]));
-  const upstreamSets = new Map<string, Set<string>>(sorted.map((vertex) => [vertex.id, new Set()]));
-  const downstreamSets = new Map<string, Set<string>>(sorted.map((vertex) => [vertex.id, new Set()]));
+  const rank = new Map<string, number>();
+  for (let index = 0; index < sorted.length; index++) rank.set(sorted[index]!.id, index);
+  // neighbours as ranks per vertex rank: sorting numbers is what orders them like `vertices`
+  const upstreamRanks: number[][] = sorted.map(() => []);
+  const downstreamRanks: number[][] = sorted.map(() => []);
   for (const arc of arcs) {
-    if (!rank.has(arc.from) || !rank.has(arc.to)) continue;
-    upstreamSets.get(arc.to)!.add(arc.from);
-    downstreamSets.get(arc.from)!.add(arc.to);
+    const from = rank.get(arc.from);
+    const to = rank.get(arc.to);
+    if (from === undefined || to === undefined) continue;
+    upstreamRanks[to]!.push(from);
+    downstreamRanks[from]!.push(to);
   }
-  const byRank = (ids: Set<string>) => [...ids].sort((a, b) => rank.get(a)! - rank.get(b)!);
-  const upstream = new Map([...upstreamSets].map(([id, ids]) => [id, byRank(ids)]));
-  const downstream = new Map([...downstreamSets].map(([id, ids]) => [id, byRank(ids)]));
+  const upstream = new Map<string, string[]>();
+  const downstream = new Map<string, string[]>();
+  for (let index = 0; index < sorted.length; index++) {
+    const id = sorted[index]!.id;
+    upstream.set(id, idsByRank(upstreamRanks[index]!, sorted));
+    downstream.set(id, idsByRank(downstreamRanks[index]!, sorted));
+  }
   return { vertices: sorted, upstream, downstream, rank };
 }
 

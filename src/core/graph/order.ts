@@ -46,24 +46,25 @@ class RankHeap {
  * On a cycle, returns the cycle instead (see findCycle).
  */
 export function topologicalOrder(graph: DependencyGraph): TopologicalResult {
-  const remaining = new Map<string, number>();
+  const { vertices, upstream, downstream, rank } = graph;
+  // counts of unmet dependencies, by vertex rank
+  const remaining = new Int32Array(vertices.length);
   const heap = new RankHeap();
-  for (const vertex of graph.vertices) {
-    const count = graph.upstream.get(vertex.id)!.length;
-    remaining.set(vertex.id, count);
-    if (count === 0) heap.push(graph.rank.get(vertex.id)!);
+  for (let index = 0; index < vertices.length; index++) {
+    const count = upstream.get(vertices[index]!.id)!.length;
+    remaining[index] = count;
+    if (count === 0) heap.push(index);
   }
   const order: string[] = [];
   while (heap.size > 0) {
-    const id = graph.vertices[heap.pop()]!.id;
+    const id = vertices[heap.pop()]!.id;
     order.push(id);
-    for (const next of graph.downstream.get(id)!) {
-      const count = remaining.get(next)! - 1;
-      remaining.set(next, count);
-      if (count === 0) heap.push(graph.rank.get(next)!);
+    for (const next of downstream.get(id)!) {
+      const at = rank.get(next)!;
+      if (--remaining[at] === 0) heap.push(at);
     }
   }
-  if (order.length === graph.vertices.length) return { ok: true, order };
+  if (order.length === vertices.length) return { ok: true, order };
   return { ok: false, cycle: findCycle(graph)! };
 }
 

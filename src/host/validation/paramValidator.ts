@@ -36,8 +36,12 @@ export function createParamValidator(): ValidateParams {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const compiled = new Map<string, Compiled>();
+  // a compile asks once per node: look the bundle object up before building its key
+  const byBundle = new WeakMap<CatalogBundle, Compiled>();
 
   const compiledOf = (bundle: CatalogBundle): Compiled => {
+    const known = byBundle.get(bundle);
+    if (known !== undefined) return known;
     const key = `${bundle.ref}#${bundle.hash}`;
     let found = compiled.get(key);
     if (found === undefined) {
@@ -48,11 +52,13 @@ export function createParamValidator(): ValidateParams {
       }
       compiled.set(key, found);
     }
+    byBundle.set(bundle, found);
     return found;
   };
 
   return (bundle: CatalogBundle, params: Record<string, unknown>, context: ParamContext): Diagnostic[] => {
     const found = compiledOf(bundle);
+    if (!('problem' in found) && !Object.values(params).some(isSecretMarker) && found.validate(params)) return [];
     const where = { nodeId: context.nodeId, bundle: bundle.ref, ...(context.environment === undefined ? {} : { environment: context.environment }) };
     if ('problem' in found) {
       return [{
