@@ -3,6 +3,8 @@ import type { InventoryResource, InventorySearch, InventorySearchResult, NodeInv
 import { ApiFailure } from '../../core/api/errors';
 import type { HostDatabase } from '../store/hostDatabase';
 import { StoreError } from '../store/openDatabase';
+import { textMatch, valueMatch } from './fullText';
+import { catchUpFullText } from './fullTextIndex';
 
 export const DEFAULT_INVENTORY_RESULTS = 200;
 
@@ -29,28 +31,30 @@ interface Row {
 }
 
 /**
- * The matching rows are chosen, ordered and cut to the limit first (`hits`: resources and their
- * environment only); only those few are traced. The node is found by its current name, else by a
- * former name (state written before a rename still says module.<old name> until the next apply).
+ * The matching rows are chosen, ordered and cut to the limit first (`hits`: row ids and sort keys
+ * only, so sorting thousands of matches never carries their attributes); only those few are read
+ * whole and traced. The node is found by its current name, else by a former name (state written
+ * before a rename still says module.<old name> until the next apply).
  */
 const traced = (where: string) => `
   WITH hits AS (
-    SELECT r.*, e.project_id, e.name AS environment_name, e.position
+    SELECT r.id, r.environment_id, r.address, e.project_id, e.name AS environment_name, e.position
     FROM resources r LEFT JOIN environments e ON e.id = r.environment_id
     WHERE ${where}
     ORDER BY e.project_id, e.position, r.environment_id, r.address
     LIMIT ?
   )
   SELECT r.environment_id, r.address, r.module, r.mode, r.type, r.name, r.index_key, r.resource_id, r.provider, r.status,
-    r.attributes, s.version AS state_version, p.id AS project_id, p.name AS project_name, r.environment_name,
+    r.attributes, s.version AS state_version, p.id AS project_id, p.name AS project_name, h.environment_name,
     n.id AS node_id, n.name AS node_name, n.bundle_name, n.bundle_version
-  FROM hits r
-  LEFT JOIN projects p ON p.id = r.project_id
-  LEFT JOIN nodes n ON n.project_id = r.project_id AND n.id = coalesce(
-    (SELECT c.id FROM nodes c WHERE c.project_id = r.project_id AND c.name = r.node),
-    (SELECT f.node_id FROM node_former_names f WHERE f.project_id = r.project_id AND f.name = r.node ORDER BY f.ordinal DESC LIMIT 1))
+  FROM hits h
+  JOIN resources r ON r.id = h.id
+  LEFT JOIN projects p ON p.id = h.project_id
+  LEFT JOIN nodes n ON n.project_id = h.project_id AND n.id = coalesce(
+    (SELECT c.id FROM nodes c WHERE c.project_id = h.project_id AND c.name = r.node),
+    (SELECT f.node_id FROM node_former_names f WHERE f.project_id = h.project_id AND f.name = r.node ORDER BY f.ordinal DESC LIMIT 1))
   LEFT JOIN state_versions s ON s.id = r.version_id
-  ORDER BY r.project_id, r.position, r.environment_id, r.address`;
+  ORDER BY h.project_id, h.position, h.environment_id, h.address`;
 
 function resourceOf(row: Row): InventoryResource {
   return {
@@ -75,6 +79,7 @@ function resourceOf(row: Row): InventoryResource {
   };
 }
 
+const inIndex = 'r.id IN (SELECT rowid FROM resources_text WHERE resources_text MATCH ?)';
 const likeEscaped = (value: string) => `%${value.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 const jsonPath = (name: string) => `$${name.split('.').map((part) => `."${part}"`).join('')}`;
 
@@ -104,18 +109,27 @@ export function createInventorySearch(database: Pick<HostDatabase, 'get'>) {
       if (request.projectId !== undefined) add('e.project_id = ?', request.projectId);
       if (request.attribute !== undefined) {
         const { name, value } = request.attribute;
-        // A plain substring test first spares json_extract on most rows (a value needing JSON escapes skips it).
-        if (JSON.stringify(value) === `"${value}"`) add('instr(r.attributes, ?) > 0', value);
+        // The full-text index narrows the rows first (json_extract then runs on a few); without tokens, a substring test does.
+        const narrow = valueMatch(value);
+        if (narrow !== undefined) add(inIndex, narrow);
+        else if (JSON.stringify(value) === `"${value}"`) add('instr(r.attributes, ?) > 0', value);
         // Booleans compare as "true"/"false" (json_extract would give 1/0), everything else as its text.
         add("iif(json_type(r.attributes, ?1) IN ('true', 'false'), json_type(r.attributes, ?1), CAST(json_extract(r.attributes, ?1) AS TEXT)) = ?".replaceAll('?1', '?'), jsonPath(name), jsonPath(name), jsonPath(name), value);
       }
       if (request.text !== undefined) {
-        const pattern = likeEscaped(request.text);
-        add(`(${['r.type', 'r.address', 'r.resource_id', 'r.attributes'].map(like).join(' OR ')})`, pattern, pattern, pattern, pattern);
+        const words = textMatch(request.text);
+        if (words !== undefined) add(inIndex, words);
+        else {
+          // Only punctuation: no word to look up, so a substring scan (rare, and slow on large inventories).
+          const pattern = likeEscaped(request.text);
+          add(`(${['r.type', 'r.address', 'r.resource_id', 'r.attributes'].map(like).join(' OR ')})`, pattern, pattern, pattern, pattern);
+        }
       }
       if (where.length === 0) throw new ApiFailure('invalid_request', 'Say what to search for: text, type, address, resourceId or attribute.');
       const limit = request.limit ?? DEFAULT_INVENTORY_RESULTS;
-      const rows = db()
+      const database = db();
+      if (where.includes(inIndex)) catchUpFullText(database);
+      const rows = database
         .prepare(traced(where.join(' AND ')))
         .all(...values, limit + 1) as Row[];
       return { resources: rows.slice(0, limit).map(resourceOf), truncated: rows.length > limit };

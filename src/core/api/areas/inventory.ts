@@ -29,7 +29,11 @@ export interface InventoryResource {
 }
 
 export interface InventorySearch {
-  /** Matches type, address, id or any attribute value (substring, case-insensitive). */
+  /**
+   * Words (case-insensitive), each found in the type, address, id or an attribute value, as whole
+   * tokens with the last a prefix: `db.r6` finds `db.r6g.large`, `arn:aws:iam` every IAM ARN.
+   * Text with no letter or digit is matched as a plain substring instead.
+   */
   text?: string;
   /** Exact resource type, e.g. `aws_db_instance`. */
   type?: string;

@@ -5,6 +5,7 @@ import { runsMigration } from './003-runs';
 import { viewsMigration } from './004-views';
 import { stateChunksMigration } from './005-state-chunks';
 import { sealedStateMigration } from './006-sealed-state';
+import { inventorySearchMigration } from './007-inventory-search';
 
 /** One forward-only schema step. `version` is its number; `user_version` records the last applied. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   viewsMigration,
   stateChunksMigration,
   sealedStateMigration,
+  inventorySearchMigration,
 ];
