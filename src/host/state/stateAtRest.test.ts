@@ -102,7 +102,7 @@ describe('state bodies at rest', () => {
     // drop the last chunk: the size tells; edit the size to match and the remaining chunks tell
     const cut = writeState(db, repository, { environmentId: 'cut', body: stateOf(1, 2 * stateChunkSize) }) as { stored: { id: number } };
     db.prepare('DELETE FROM state_bodies WHERE version_id = ? AND seq = 2').run(cut.stored.id);
-    expect(() => reader().body(cut.stored.id)).toThrow(/is \d+ bytes instead of \d+: rows are missing/);
+    expect(() => reader().body(cut.stored.id)).toThrow(/does not add up to its recorded \d+ bytes: rows are missing/);
     db.prepare('UPDATE state_versions SET size = ? WHERE id = ?').run(2 * stateChunkSize, cut.stored.id);
     expect(() => reader().body(cut.stored.id)).toThrow(/chunk 0 of state version 1 of "cut" failed its integrity check/);
   });

@@ -93,20 +93,29 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
   const armedStatement = db.prepare('SELECT lock_id AS lockId, expires_at AS expiresAt FROM state_force_unlock WHERE environment_id = ?');
   const disarmStatement = db.prepare('DELETE FROM state_force_unlock WHERE environment_id = ?');
 
-  /** The plain bytes of one stored chunk; throws StateBodyError when it cannot be opened. */
-  const plainOf = (row: ChunkRow): Buffer =>
-    row.format === bodyFormat.plain ? row.body : sealer.open({ body: row.body, nonce: row.nonce!, tag: row.tag!, keyId: row.keyId! }, placeOf(row));
   const placeOf = (row: ChunkRow): ChunkPlace => ({ environmentId: row.environmentId, version: row.version, seq: row.seq, size: row.size });
+  const scratch = Buffer.allocUnsafe(stateChunkSize); // reused by every seal: ciphertext is copied by SQLite on insert
 
-  /** The whole body of a version, opened; undefined when it has none. */
+  /** The whole body of a version, opened chunk by chunk into one buffer; undefined when it has none. Throws StateBodyError. */
   function body(versionId: number): Buffer | undefined {
-    const rows = chunksStatement.all(versionId) as ChunkRow[];
-    if (rows.length === 0) return undefined;
-    const plain = rows.length === 1 ? plainOf(rows[0]!) : Buffer.concat(rows.map(plainOf));
-    if (plain.length !== rows[0]!.size) {
-      throw new StateBodyError(`The stored state version ${rows[0]!.version} of "${rows[0]!.environmentId}" is ${plain.length} bytes instead of ${rows[0]!.size}: rows are missing. Restore an earlier version, or the database from a backup.`);
+    let whole: Buffer | undefined;
+    let filled = 0;
+    let last: ChunkRow | undefined;
+    for (const row of chunksStatement.iterate(versionId) as IterableIterator<ChunkRow>) {
+      whole ??= Buffer.allocUnsafe(row.size);
+      last = row;
+      if (row.format === bodyFormat.plain) {
+        if (filled + row.body.length > whole.length) break; // more bytes than recorded: reported below
+        filled += row.body.copy(whole, filled);
+      } else {
+        filled += sealer.openInto({ body: row.body, nonce: row.nonce!, tag: row.tag!, keyId: row.keyId! }, placeOf(row), whole, filled);
+      }
     }
-    return plain;
+    if (!whole || !last) return undefined;
+    if (filled !== last.size) {
+      throw new StateBodyError(`The stored state version ${last.version} of "${last.environmentId}" does not add up to its recorded ${last.size} bytes: rows are missing or were added. Restore an earlier version, or the database from a backup.`);
+    }
+    return whole;
   }
 
   const latest = (environmentId: string) => toVersion(latestStatement.get(environmentId) as VersionRow | undefined);
@@ -153,7 +162,7 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
       // 1 MiB rows, each sealed on its own: SQLite writes these faster than one long overflow chain
       for (let offset = 0, seq = 0; offset < input.body.length || seq === 0; offset += stateChunkSize, seq++) {
         const place = { environmentId: row.environmentId, version: row.version, seq, size: row.size };
-        const sealed = sealer.seal(input.body.subarray(offset, offset + stateChunkSize), place);
+        const sealed = sealer.seal(input.body.subarray(offset, offset + stateChunkSize), place, scratch);
         insertChunk.run(id, seq, sealed.body, sealed.nonce, sealed.tag, sealed.keyId);
       }
       const stored = { id, ...row, encrypted: input.encrypted };
@@ -176,7 +185,7 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
           db.transaction(() => {
             for (const row of chunksStatement.all(versionId) as ChunkRow[]) {
               if (row.format !== bodyFormat.plain) continue;
-              const sealed = sealer.seal(row.body, placeOf(row));
+              const sealed = sealer.seal(row.body, placeOf(row), row.body.length <= scratch.length ? scratch : Buffer.allocUnsafe(row.body.length));
               sealStatement.run(sealed.body, sealed.nonce, sealed.tag, sealed.keyId, versionId, row.seq);
             }
           }).immediate();
