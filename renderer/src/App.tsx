@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useShortcuts } from './actions/useShortcuts';
 import { useApi } from './api/ApiContext';
 import { createDiagramHost } from './api/diagramHost';
+import { ActionDropdown } from './components/ActionDropdown';
 import { ActionMenu } from './components/ActionMenu';
 import { BottomPanel } from './components/BottomPanel';
 import { Canvas } from './components/Canvas';
@@ -13,7 +14,7 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
-import { FileMenu } from './files/FileMenu';
+import { TOP_BAR_MENUS } from './components/topBarLayout';
 import { PlanCompareBar } from './environments/PlanCompareBar';
 import { OperationsToggle } from './operations/OperationsToggle';
 import { ProjectPicker } from './files/ProjectPicker';
@@ -22,8 +23,9 @@ import { RunBar } from './runs/RunBar';
 import { useRunStore } from './runs/runStore';
 import { useAppStore } from './state/appStore';
 import { useDiagramStore } from './state/diagramStore';
+import './components/topBar.css';
 
-/** The app shell: palette, canvas, inspector, bottom panel, status bar. */
+/** The app shell: top bar (menus, project, environment with its runs, quick buttons; the name and version are in the status bar), palette, canvas, inspector, bottom panel, status bar. */
 export function App() {
   const api = useApi();
   const start = useAppStore((state) => state.start);
@@ -45,14 +47,21 @@ function Shell() {
   return (
     <div className="app">
       <header className="top-bar">
-        <strong>Driftless</strong>
+        <nav className="top-menus" aria-label="Menus">
+          {TOP_BAR_MENUS.map((menu) => (
+            <ActionDropdown key={menu.label} label={menu.label} names={menu.actions} className={`${menu.label.toLowerCase()}-menu`} />
+          ))}
+        </nav>
         <ProjectPicker />
-        <EnvironmentSwitcher />
-        <RunBar />
-        <PlanCompareBar />
-        <ActionMenu />
-        <FileMenu />
-        <OperationsToggle />
+        <div className="environment-runs" role="group" aria-label="Environment and runs">
+          <EnvironmentSwitcher />
+          <RunBar />
+          <PlanCompareBar />
+        </div>
+        <div className="top-bar-end">
+          <ActionMenu />
+          <OperationsToggle />
+        </div>
       </header>
       <Palette />
       <Canvas />

@@ -38,6 +38,31 @@ describe.skipIf(!chromiumBinary.available)(`the bottom Compare tab in Chromium $
   });
 });
 
+describe.skipIf(!chromiumBinary.available)(`the regrouped top bar at 1280×800 in Chromium ${chromiumBinary.reason}`, () => {
+  const session = useAppSession((page) => new ComparePage(page), { viewport: { width: 1280, height: 800 } });
+
+  it('fits one line, and its menus and run bar hold every action the command palette lists', async () => {
+    await session.app.importFile(localStackExample, 'network');
+    await session.app.chooseEnvironment('dev');
+    await session.app.comparePlans('dev and prod');
+    await session.app.planTotals('prod').waitFor();
+    expect(await session.app.topBarOverflow()).toEqual([]);
+
+    const placed = new Set<string>();
+    for (const menu of ['File', 'Edit', 'View']) {
+      for (const label of await session.app.menuItems(menu)) placed.add(label);
+      if (menu === 'View') await session.app.page.screenshot({ path: join(screenshots, 'top-bar-menu.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
+      await session.app.page.keyboard.press('Escape');
+    }
+    for (const label of await session.app.runBar.getByRole('button').allTextContents()) placed.add(label);
+    // Applying is offered where the plan is reviewed; the palette itself is Ctrl+K.
+    placed.add('Apply reviewed plan');
+    const listed = await session.app.paletteActions();
+    expect(listed.length).toBeGreaterThan(20);
+    expect(listed.filter((label) => !placed.has(label))).toEqual([]);
+  });
+});
+
 describe.skipIf(!chromiumBinary.available || !tf.available)(`two environments' plans side by side on the canvas with real terraform ${chromiumBinary.reason}${tf.reason}`, () => {
   const session = useAppSession((page) => new ComparePage(page));
 
@@ -57,6 +82,18 @@ describe.skipIf(!chromiumBinary.available || !tf.available)(`two environments' p
     const prodTotal = await session.app.planTotals('prod').getByLabel(/to create$/).textContent();
     expect(devTotal).toMatch(/^\+\d+$/);
     expect(prodTotal).toBe(devTotal);
+
+    // Nothing selected: the inspector shows both plans' per-node columns (the Operations batch view's).
+    await session.app.selectNothing();
+    const compared = session.app.inspector.getByRole('region', { name: 'Compared plans' });
+    for (const environment of ['dev', 'prod']) await compared.getByRole('status', { name: `Plan status of ${environment}` }).filter({ hasText: 'plan planned' }).waitFor();
+
+    // The crowded state of the top bar (a plan shown, compare mode on) still fits one line at 1280×800.
+    await session.app.page.setViewportSize({ width: 1280, height: 800 });
+    await session.app.page.screenshot({ path: join(screenshots, 'top-bar-1280.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
+    const overflow = await session.app.topBarOverflow();
+    expect(overflow).toEqual([]);
+    await session.app.page.setViewportSize({ width: 1600, height: 1000 });
 
     await session.app.selectNode('network');
     const changes = session.app.inspector.getByRole('region', { name: 'Planned changes in dev and prod' });

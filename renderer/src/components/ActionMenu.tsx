@@ -1,10 +1,9 @@
 import { actions, runAction } from '../actions/registry';
 import { useActionContext } from '../actions/useActionContext';
 import { useDiagramStore } from '../state/diagramStore';
+import { TOP_BAR_BUTTONS } from './topBarLayout';
 
-const TOOLBAR = ['undo', 'redo', 'autoLayout', 'fitView', 'commandPalette', 'help'];
-
-/** Top bar buttons: the same action objects as the shortcuts and the command palette. */
+/** Top bar buttons always in view (undo, redo as symbols, named for screen readers): the same action objects as the shortcuts and the command palette. */
 export function ActionMenu() {
   const context = useActionContext();
   // Re-render when undo/redo availability changes.
@@ -13,16 +12,17 @@ export function ActionMenu() {
   return (
     <nav className="action-menu" aria-label="Actions">
       {actions
-        .filter((action) => TOOLBAR.includes(action.name))
+        .filter((action) => action.name in TOP_BAR_BUTTONS)
         .map((action) => (
           <button
             key={action.name}
             type="button"
             disabled={action.enabled ? !action.enabled(current) : false}
+            aria-label={action.label}
             title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
             onClick={() => runAction(action, context())}
           >
-            {action.label}
+            {TOP_BAR_BUTTONS[action.name as keyof typeof TOP_BAR_BUTTONS]}
           </button>
         ))}
     </nav>
