@@ -1,4 +1,5 @@
 import { BatchMatrix } from './BatchMatrix';
+import { DriftTools } from './DriftTools';
 import { EnvironmentTools } from './EnvironmentTools';
 import { InventorySearch } from './InventorySearch';
 import { operationsTabs, useOperationsStore } from './operationsStore';
@@ -9,9 +10,10 @@ const tools = {
   Query: <QueryConsole />,
   'Batch change': <BatchMatrix />,
   Environments: <EnvironmentTools />,
+  Drift: <DriftTools />,
 };
 
-/** Day-2 operations over the canvas: inventory, the SQL console, batch changes and environments. */
+/** Day-2 operations over the canvas: inventory, the SQL console, batch changes, environments and drift. */
 export function OperationsPanel({ open }: { open: boolean }) {
   const tab = useOperationsStore((state) => state.tab);
   const visited = useOperationsStore((state) => state.visited);

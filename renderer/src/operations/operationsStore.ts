@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 
-export type OperationsTab = 'Inventory' | 'Query' | 'Batch change' | 'Environments';
+export type OperationsTab = 'Inventory' | 'Query' | 'Batch change' | 'Environments' | 'Drift';
 
-export const operationsTabs: readonly OperationsTab[] = ['Inventory', 'Query', 'Batch change', 'Environments'];
+export const operationsTabs: readonly OperationsTab[] = ['Inventory', 'Query', 'Batch change', 'Environments', 'Drift'];
 
 /** Session state of the Operations view: open or not, and which tool it shows. */
 export interface OperationsState {
