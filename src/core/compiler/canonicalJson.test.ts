@@ -26,6 +26,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: 1, c: 2 }, '10': 3, '9': 4 })).toBe('{"9":4,"10":3,"a":{"c":2,"d":1},"b":1}');
   });
 
+  it('sorts a large object like a small one', () => {
+    const keys = Array.from({ length: 60 }, (_, index) => `k${(index * 37) % 60}`);
+    const value = Object.fromEntries(keys.map((key, index) => [key, { b: index, a: [index] }]));
+    const expected = `{${[...keys].sort().map((key) => `${JSON.stringify(key)}:{"a":[${value[key]!.a[0]}],"b":${value[key]!.b}}`).join(',')}}`;
+    expect(canonicalJson(value)).toBe(expected);
+  });
+
   it('treats only array indices as integer keys ("01", "-1", "1.5" and 2^32-1 sort as text)', () => {
     const value = { b: 1, '01': 2, '4294967295': 3, '4294967294': 4, '1': 5, '-1': 6, '1.5': 7 };
     expect(canonicalJson(value)).toBe('{"1":5,"4294967294":4,"-1":6,"01":2,"1.5":7,"4294967295":3,"b":1}');

@@ -6,6 +6,16 @@ function isIndexKey(key: string): boolean {
   return first !== 48 && /^\d+$/.test(key) && Number(key) < 4294967295;
 }
 
+/** Sorts keys[start..] (and items alongside) by native sort: large objects. */
+function sortLarge(keys: string[], items: unknown[] | undefined, start: number): void {
+  const order = keys.slice(start).map((key, index) => ({ key, item: items?.[start + index] }));
+  order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let index = 0; index < order.length; index++) {
+    keys[start + index] = order[index]!.key;
+    if (items !== undefined) items[start + index] = order[index]!.item;
+  }
+}
+
 /** The value with object keys sorted at every depth; parts already in order are reused, not copied. */
 function canonical(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -37,23 +47,26 @@ function canonical(value: unknown): unknown {
     else previous = key;
   }
   if (!unsorted && items === undefined) return value;
-  const order = keys.map((_, index) => index);
   if (unsorted) {
     let start = 0;
     while (start < count && isIndexKey(keys[start]!)) start++;
-    // insertion sort of the non-index keys: objects here are small
-    for (let next = start + 1; next < count; next++) {
-      const moving = order[next]!;
+    if (count - start > 24) sortLarge(keys, items, start);
+    // insertion sort of the non-index keys (most objects are small), members moving with their keys
+    else for (let next = start + 1; next < count; next++) {
+      const key = keys[next]!;
+      const item = items?.[next];
       let at = next - 1;
-      while (at >= start && keys[order[at]!]! > keys[moving]!) {
-        order[at + 1] = order[at]!;
+      while (at >= start && keys[at]! > key) {
+        keys[at + 1] = keys[at]!;
+        if (items !== undefined) items[at + 1] = items[at];
         at--;
       }
-      order[at + 1] = moving;
+      keys[at + 1] = key;
+      if (items !== undefined) items[at + 1] = item;
     }
   }
   const sorted: Record<string, unknown> = {};
-  for (const index of order) {
+  for (let index = 0; index < count; index++) {
     const key = keys[index]!;
     const item = items === undefined ? record[key] : items[index];
     if (key === '__proto__') Object.defineProperty(sorted, key, { value: item, enumerable: true, writable: true, configurable: true });

@@ -54,8 +54,12 @@ function planOf(bundle: CatalogBundle, shared: Shared): BundlePlan {
   return plan;
 }
 
-const byFeedingOrder = (a: { node: string; artifact: string }, b: { node: string; artifact: string }) =>
-  a.node === b.node ? (a.artifact < b.artifact ? -1 : 1) : a.node < b.node ? -1 : 1;
+/** The references into one connection, ordered by producing node name, then artifact. */
+function feedingReferences(input: ValidatedInput, edges: DiagramEdge[]): string[] {
+  const named = edges.map((edge) => ({ node: input.nodes.get(edge.from.node)!.name, artifact: edge.from.artifact }));
+  named.sort((a, b) => (a.node === b.node ? (a.artifact < b.artifact ? -1 : 1) : a.node < b.node ? -1 : 1));
+  return named.map((edge) => reference(edge.node, edge.artifact));
+}
 
 function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: DiagramEdge[] | undefined, shared: Shared): ResolvedNode {
   const id = node.id;
@@ -69,13 +73,22 @@ function resolveNode(input: ValidatedInput, node: DiagramNode, incoming: Diagram
   for (const argument of plan.arguments) {
     const name = argument.name;
     if (argument.kind === 'connection' && incoming !== undefined) {
-      let feeding: { node: string; artifact: string }[] | undefined;
+      let first: DiagramEdge | undefined;
+      let feeding: DiagramEdge[] | undefined;
       for (const edge of incoming) {
-        if (edge.to.connection === name) (feeding ??= []).push({ node: input.nodes.get(edge.from.node)!.name, artifact: edge.from.artifact });
+        if (edge.to.connection !== name) continue;
+        if (first === undefined) first = edge;
+        else (feeding ??= [first]).push(edge);
       }
-      if (feeding !== undefined) {
-        if (feeding.length > 1) feeding.sort(byFeedingOrder);
-        block[name] = argument.list ? feeding.map((edge) => reference(edge.node, edge.artifact)) : reference(feeding[0]!.node, feeding[0]!.artifact);
+      if (first !== undefined) {
+        if (feeding !== undefined) {
+          // several: the first in order for a single connection (validation refuses that), all for a list
+          const references = feedingReferences(input, feeding);
+          block[name] = argument.list ? references : references[0];
+        } else {
+          const single = reference(input.nodes.get(first.from.node)!.name, first.from.artifact);
+          block[name] = argument.list ? [single] : single;
+        }
         continue;
       }
     }

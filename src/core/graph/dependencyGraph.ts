@@ -40,35 +40,50 @@ function idsByRank(ranks: number[], vertices: readonly GraphVertex[]): string[] 
   return ids;
 }
 
-/** Builds a graph; arcs naming an unknown vertex are ignored (validation reports them). */
-export function buildGraph(vertices: readonly GraphVertex[], arcs: readonly GraphArc[]): DependencyGraph {
+/** The graph over `vertices`, with the arcs `arcsOf` links; unknown endpoints are ignored. */
+function assemble(vertices: readonly GraphVertex[], arcsOf: (link: (from: string, to: string) => void) => void): DependencyGraph {
   const sorted = [...vertices].sort(compareVertices);
   const rank = new Map<string, number>();
   for (let index = 0; index < sorted.length; index++) rank.set(sorted[index]!.id, index);
   // neighbours as ranks per vertex rank: sorting numbers is what orders them like `vertices`
-  const upstreamRanks: number[][] = sorted.map(() => []);
-  const downstreamRanks: number[][] = sorted.map(() => []);
-  for (const arc of arcs) {
-    const from = rank.get(arc.from);
-    const to = rank.get(arc.to);
-    if (from === undefined || to === undefined) continue;
-    upstreamRanks[to]!.push(from);
-    downstreamRanks[from]!.push(to);
-  }
+  const upstreamRanks: (number[] | undefined)[] = new Array(sorted.length);
+  const downstreamRanks: (number[] | undefined)[] = new Array(sorted.length);
+  arcsOf((fromId, toId) => {
+    const from = rank.get(fromId);
+    const to = rank.get(toId);
+    if (from === undefined || to === undefined) return;
+    const up = upstreamRanks[to];
+    if (up === undefined) upstreamRanks[to] = [from];
+    else up.push(from);
+    const down = downstreamRanks[from];
+    if (down === undefined) downstreamRanks[from] = [to];
+    else down.push(to);
+  });
   const upstream = new Map<string, string[]>();
   const downstream = new Map<string, string[]>();
   for (let index = 0; index < sorted.length; index++) {
     const id = sorted[index]!.id;
-    upstream.set(id, idsByRank(upstreamRanks[index]!, sorted));
-    downstream.set(id, idsByRank(downstreamRanks[index]!, sorted));
+    const up = upstreamRanks[index];
+    const down = downstreamRanks[index];
+    upstream.set(id, up === undefined ? [] : idsByRank(up, sorted));
+    downstream.set(id, down === undefined ? [] : idsByRank(down, sorted));
   }
   return { vertices: sorted, upstream, downstream, rank };
 }
 
+/** Builds a graph; arcs naming an unknown vertex are ignored (validation reports them). */
+export function buildGraph(vertices: readonly GraphVertex[], arcs: readonly GraphArc[]): DependencyGraph {
+  return assemble(vertices, (link) => {
+    for (const arc of arcs) link(arc.from, arc.to);
+  });
+}
+
 /** The graph of a diagram: nodes by id (tie-break by name), one arc per edge from producer to consumer. */
 export function graphOfDiagram(diagram: Diagram): DependencyGraph {
-  return buildGraph(
+  return assemble(
     diagram.nodes.map((node) => ({ id: node.id, name: node.name })),
-    diagram.edges.map((edge) => ({ from: edge.from.node, to: edge.to.node })),
+    (link) => {
+      for (const edge of diagram.edges) link(edge.from.node, edge.to.node);
+    },
   );
 }
