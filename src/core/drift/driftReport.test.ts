@@ -46,6 +46,16 @@ describe('driftReport', () => {
     expect(report.suggestions[0]).toMatchObject({ param: 'port', from: 5432, to: 6543, edit: { kind: 'setOverride', environmentId: 'prod' } });
   });
 
+  it('traces a changed leaf inside an object attribute (input.port) to its param; the same leaf in output is one suggestion', () => {
+    const recorded = { input: { host: 'app.local', port: 5432 }, output: { host: 'app.local', port: 5432 } };
+    const reality = { input: { host: 'app.local', port: 6000 }, output: { host: 'app.local', port: 6000 } };
+    const report = driftReport({ project, environmentId: 'dev', driftRun: run('d', 'drift', node([change(recorded, reality)])), planRun: run('n', 'plan', {}) }, 'now');
+    expect(report.nodes.db![0]!.attributes).toEqual(['input', 'output']);
+    expect(report.suggestions).toEqual([
+      expect.objectContaining({ param: 'port', attribute: 'input.port', from: 5432, to: 6000, edit: { kind: 'setOverride', environmentId: 'dev', nodeId: 'db', param: 'port', value: 6000 } }),
+    ]);
+  });
+
   it('a failed run gives no report but what to do', () => {
     const report = driftReport({ project, environmentId: 'prod', driftRun: run('d', 'drift', {}, { status: 'failed', message: 'boom' }), planRun: run('n', 'plan', {}) }, 'now');
     expect(report).toMatchObject({ ok: false, drifted: false, nodes: {} });

@@ -21,23 +21,35 @@ function differing(diagramSide: unknown, reality: unknown): string[] {
     .sort();
 }
 
+/** Paths of the values that differ inside a drifted attribute: the attribute itself, or the differing leaves of an object (`input.cidr`), a few levels deep. */
+function differingLeaves(path: string, from: unknown, to: unknown, depth = 3): { path: string; from: unknown; to: unknown }[] {
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (depth === 0 || !isRecord(from) || !isRecord(to)) return [{ path, from, to }];
+  const left = recordOf(from);
+  const right = recordOf(to);
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])]
+    .filter((key) => !same(left[key], right[key]) && !masked(left[key]) && !masked(right[key]))
+    .sort()
+    .flatMap((key) => differingLeaves(`${path}.${key}`, left[key], right[key], depth - 1));
+}
+
 /**
- * Param edits that would make the next plan keep reality, by a simple heuristic: a drifted
- * top-level attribute is traced to a param of the same node when the attribute's value on the
- * diagram side equals the param's effective value in this environment (exact JSON equality, so
- * `instance_class = var.instance_class` is found but computed, renamed-by-expression or nested
- * values are not). An attribute matching several params is ambiguous and skipped; a param traced
- * to two different values is skipped too. The edit is setOverride where the value comes from an
- * override or other environments exist, setParam when this is the project's only environment.
+ * Param edits that would make the next plan keep reality, by a simple heuristic: a drifted value —
+ * a top-level attribute, or a leaf inside an object attribute such as `input.cidr` — is traced to
+ * a param of the same node when its value on the diagram side equals the param's effective value
+ * in this environment (exact JSON equality, so `instance_class = var.instance_class` and
+ * `input = { cidr = var.cidr }` are found but computed or transformed values are not). A value
+ * matching several params is ambiguous and skipped; a param traced to two different values is
+ * skipped too. The edit is setOverride where the value comes from an override or other
+ * environments exist, setParam when this is the project's only environment.
  */
 export function suggestParamEdits(project: Project, environmentId: string, nodeId: string, change: Change, diagramSide: unknown, reality: unknown): ParamSuggestion[] {
   const environment = project.environments.find((candidate) => candidate.id === environmentId);
   if (!environment) return [];
   const params = paramNames(project, [environment], nodeId).map((param) => ({ param, ...effectiveValue(project, environment, nodeId, param) }));
   const suggestions: ParamSuggestion[] = [];
-  for (const attribute of differing(diagramSide, reality)) {
-    const from = recordOf(diagramSide)[attribute];
-    const to = recordOf(reality)[attribute];
+  const leaves = differing(diagramSide, reality).flatMap((attribute) => differingLeaves(attribute, recordOf(diagramSide)[attribute], recordOf(reality)[attribute]));
+  for (const { path: attribute, from, to } of leaves) {
     if (from === undefined || to === undefined || to === null) continue;
     const matches = params.filter((candidate) => candidate.source !== 'unset' && same(candidate.value, from));
     if (matches.length !== 1) continue;
