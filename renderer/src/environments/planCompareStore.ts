@@ -56,8 +56,8 @@ export const usePlanCompareStore = create<PlanCompareState>((set, get) => {
       unsubscribe?.();
       const asked = ++generation;
       set({ environmentIds, slots: {} });
-      unsubscribe = api.subscribe('run.status', ({ runId, status }) => {
-        if (FINISHED.has(status)) void follow(api, runId, asked);
+      unsubscribe = api.subscribe('run.status', ({ runId, environmentId, status }) => {
+        if (FINISHED.has(status) && environmentIds.includes(environmentId)) void follow(api, runId, asked);
       });
       await Promise.all(environmentIds.map((environmentId) => load(api, environmentId, asked)));
     },
