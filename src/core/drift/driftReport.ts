@@ -94,7 +94,7 @@ export function driftReport(inputs: DriftInputs, checkedAt: string): DriftReport
   const base = { projectId: project.id, environmentId, driftRunId: driftRun.id, planRunId: planRun.id, checkedAt };
   const failed = [driftRun, planRun].find((run) => run.status !== 'planned');
   if (failed) {
-    const message = `The ${failed.kind} run ${failed.id} ended ${failed.status}${failed.message ? `: ${failed.message}` : ''}. Read its output, fix the cause, then check again.`;
+    const message = `The ${failed.kind} run ${failed.id} ended ${failed.status}${failed.message ? `: ${failed.message.replace(/\.+$/, '')}` : ''}. Read its output, fix the cause, then check again.`;
     return { ...base, ok: false, message, drifted: false, nodes: {}, suggestions: [] };
   }
   const nodes: Record<string, DriftedResource[]> = {};
