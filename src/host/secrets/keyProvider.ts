@@ -31,7 +31,9 @@ function createPrivateFile(path: string, bytes: Buffer): void {
 
 /**
  * The web shell's and CLI's key: `<dataDir>/secret.key`, 32 random bytes, mode 0600. Losing the
- * file loses the secrets (they must be set again); it is never overwritten.
+ * file loses the secrets (they must be set again); it is never overwritten. A data dir whose key
+ * the desktop app keeps (`secret.key.safe`) is refused rather than given a second key: secrets and
+ * state sealed with two keys in one database would each be unreadable to the other side.
  */
 export function fileKeyProvider(dataDir: string): KeyProvider {
   const path = join(dataDir, 'secret.key');
@@ -40,6 +42,12 @@ export function fileKeyProvider(dataDir: string): KeyProvider {
     location: path,
     key() {
       if (cached) return cached;
+      if (!existsSync(path) && existsSync(join(dataDir, 'secret.key.safe'))) {
+        throw new SecretKeyError(
+          `${dataDir} belongs to the desktop app: its secret key is in secret.key.safe, which only the app can open (through the system keychain). ` +
+            'Open this data dir in the app, or give the web shell and CLI another --data-dir.',
+        );
+      }
       if (!existsSync(path)) {
         try {
           createPrivateFile(path, randomBytes(KEY_BYTES));
@@ -77,6 +85,8 @@ export interface SafeStorageLike {
  * The desktop app's key: a random key kept in `<dataDir>/secret.key.safe`, itself encrypted by
  * the OS keychain through Electron's safeStorage. main/ supplies `safeStorage` (it cannot be
  * imported outside Electron) and passes this provider to the host instead of the key file.
+ * A data dir started by the web shell or CLI keeps its key: `secret.key` is adopted (wrapped by the
+ * keychain) instead of a new key that could not open the secrets and state already sealed.
  */
 export function safeStorageKeyProvider(safeStorage: SafeStorageLike, dataDir: string): KeyProvider {
   const path = join(dataDir, 'secret.key.safe');
@@ -89,8 +99,9 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, dataDir: st
         throw new SecretKeyError('The system keychain is not available, so secrets cannot be encrypted. Unlock or set up the keychain.');
       }
       if (!existsSync(path)) {
+        const adopted = existsSync(join(dataDir, 'secret.key')) ? fileKeyProvider(dataDir).key() : randomBytes(KEY_BYTES);
         try {
-          createPrivateFile(path, safeStorage.encryptString(randomBytes(KEY_BYTES).toString('base64')));
+          createPrivateFile(path, safeStorage.encryptString(adopted.toString('base64')));
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new SecretKeyError(`Cannot create ${path}: ${(error as Error).message}.`);
         }
