@@ -31,7 +31,8 @@ function createPrivateFile(path: string, bytes: Buffer): void {
 
 /**
  * The web shell's and CLI's key: `<dataDir>/secret.key`, 32 random bytes, mode 0600. Losing the
- * file loses the secrets (they must be set again); it is never overwritten. A data dir whose key
+ * file loses the secrets (they must be set again) and the stored terraform state, sealed with it
+ * too: back it up with the database. It is never overwritten. A data dir whose key
  * the desktop app keeps (`secret.key.safe`) is refused rather than given a second key: secrets and
  * state sealed with two keys in one database would each be unreadable to the other side.
  */
