@@ -1,6 +1,7 @@
 // Terminal throughput: 50 MB of coloured plan-like output catted in the environment's shell
 // (pty → host → WebSocket of the web shell → xterm in Chromium, batched and acknowledged) against
-// xterm parsing the same bytes alone, in the same page and run. Needs chromium; prints nothing without.
+// xterm parsing the same bytes alone, in the same page and run, alternated; and Ctrl-C during the
+// flood until the next prompt is parsed. Needs chromium; prints nothing without.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +18,12 @@ const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
 const page = 'src/shell/bench/index.html';
 const bytes = 50 * 1024 * 1024;
 
+const rounds = 2;
+
 interface FloodResult {
-  pipeMs: number;
-  aloneMs: number;
+  pipeMs: number[];
+  aloneMs: number[];
+  interruptMs: number[];
   bytes: number;
   lost: number;
   identical: boolean;
@@ -44,12 +48,15 @@ const benchmark: Benchmark = {
       await browserPage.waitForFunction(() => (window as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 30000 });
       const result = await browserPage.evaluate(
         (options) => (window as unknown as { runFlood: (options: unknown) => Promise<FloodResult> }).runFlood(options),
-        { projectId, environmentId: environments.dev!, file, bytes },
+        { projectId, environmentId: environments.dev!, file, bytes, rounds },
       );
       const megabytes = result.bytes / 1024 / 1024;
+      // The faster of the alternated rounds: on a shared machine, load only ever adds time.
+      const best = (times: number[]) => Math.min(...times);
       return [
-        { case: 'xterm parsing 50 MB alone', value: megabytes / (result.aloneMs / 1000), unit: 'MB/s' },
-        { case: 'pty → host → WebSocket → xterm', value: megabytes / (result.pipeMs / 1000), unit: 'MB/s', baseline: 'xterm parsing 50 MB alone', target: '≥ 0.7×' },
+        { case: 'xterm parsing 50 MB alone', value: megabytes / (best(result.aloneMs) / 1000), unit: 'MB/s' },
+        { case: 'pty → host → WebSocket → xterm', value: megabytes / (best(result.pipeMs) / 1000), unit: 'MB/s', baseline: 'xterm parsing 50 MB alone', target: '≥ 0.7×' },
+        { case: 'Ctrl-C during the flood → next prompt parsed in xterm (worst round)', value: Math.max(...result.interruptMs), unit: 'ms', target: '< 100 ms' },
         { case: 'bytes lost on the way (identical output: ' + String(result.identical) + ')', value: result.lost, unit: 'bytes', target: '0' },
       ];
     } finally {

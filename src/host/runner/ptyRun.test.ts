@@ -92,10 +92,13 @@ describe('pty runs', () => {
     });
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
-    // The slow consumer: every 2 ms it processes at most 64k characters, then acknowledges them.
+    // The slow consumer: stalled for its first 500 ms, then every 2 ms it processes at most 64k
+    // characters and acknowledges them.
+    const stalledUntil = Date.now() + 500;
     const consumer = setInterval(() => {
       pausedSeen ||= run.paused;
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      if (Date.now() < stalledUntil) return;
       let budget = 65536;
       while (budget > 0 && queue.length > 0) {
         const chunk = queue.shift()!;
@@ -113,7 +116,7 @@ describe('pty runs', () => {
     expect(received).toBe(size);
     expect(store.outputLength(record.id)).toBe(size);
     expect(pausedSeen).toBe(true);
-    // Paused above 100k unacknowledged: the backlog is one batch past that, never megabytes.
+    // Paused above 512k unacknowledged: the backlog is one batch past that, never megabytes.
     expect(maxQueued).toBeLessThan(1_000_000);
     expect(rssPeak - rssBefore).toBeLessThan(100 * 1024 * 1024);
     db.close();

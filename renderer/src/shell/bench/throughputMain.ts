@@ -8,8 +8,9 @@ import { xtermSink } from '../terminalSink';
 import { floodText } from './floodText';
 
 interface FloodResult {
-  pipeMs: number;
-  aloneMs: number;
+  pipeMs: number[];
+  aloneMs: number[];
+  interruptMs: number[];
   bytes: number;
   lost: number;
   identical: boolean;
@@ -50,31 +51,37 @@ async function alone(text: string): Promise<number> {
   return ms;
 }
 
-/** The bytes of `file` catted in the environment's shell, through the Shell tab's sink. */
-async function piped(projectId: string, environmentId: string, file: string): Promise<{ ms: number; received: string }> {
+/** A shell in the environment over the web shell's transport, written into `terminal` through the Shell tab's sink. */
+async function shellIn(projectId: string, environmentId: string, terminal: Terminal) {
   const api = connectWebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api`);
-  const terminal = freshTerminal();
-  const chunks: string[] = [];
-  let finish: (() => void) | undefined;
-  let tail = '';
-  let over = false;
-  // The Shell tab's sink: parsed output of the last chunk ends the measurement.
-  const sink = xtermSink(terminal, () => {
-    if (over) finish?.();
-  });
+  const listeners = new Set<(data: string) => void>();
+  const parsedListeners = new Set<() => void>();
+  const sink = xtermSink(terminal, () => parsedListeners.forEach((listener) => listener()));
   const shell = await openShell(api, projectId, environmentId, {
     write(data, done) {
-      chunks.push(data);
-      if (finish !== undefined && (tail + data).includes('FLOOD-END')) over = true;
-      tail = (tail + data).slice(-16);
+      listeners.forEach((listener) => listener(data));
       sink(data, done);
     },
     ended: () => undefined,
   }, { cols: 160, rows: 40 });
   if ('error' in shell) throw new Error(shell.error);
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the prompt is up
-  chunks.length = 0;
-  const ended = new Promise<void>((resolve) => (finish = resolve));
+  return { shell, listeners, parsedListeners };
+}
+
+/** The bytes of `file` catted in the shell; resolves once the end marker is parsed in xterm. */
+async function piped(projectId: string, environmentId: string, file: string): Promise<{ ms: number; received: string }> {
+  const terminal = freshTerminal();
+  const { shell, listeners, parsedListeners } = await shellIn(projectId, environmentId, terminal);
+  const chunks: string[] = [];
+  let tail = '';
+  let over = false;
+  const ended = new Promise<void>((resolve) => parsedListeners.add(() => over && resolve()));
+  listeners.add((data) => {
+    chunks.push(data);
+    if ((tail + data).includes('FLOOD-END')) over = true;
+    tail = (tail + data).slice(-16);
+  });
   const start = performance.now();
   shell.write(`cat ${file}\r`);
   await ended;
@@ -84,16 +91,52 @@ async function piped(projectId: string, environmentId: string, file: string): Pr
   return { ms, received: chunks.join('') };
 }
 
-async function runFlood(options: { projectId: string; environmentId: string; file: string; bytes: number }): Promise<FloodResult> {
+/** Ctrl-C one second into catting `file`: milliseconds until the next prompt is parsed in xterm. */
+async function interrupted(projectId: string, environmentId: string, file: string): Promise<number> {
+  const terminal = freshTerminal();
+  const { shell, listeners, parsedListeners } = await shellIn(projectId, environmentId, terminal);
+  let sent = false;
+  let prompted = false;
+  let tail = '';
+  listeners.add((data) => {
+    if (!sent) return;
+    // The line discipline echoes ^C; the shell's next prompt (ending '$ ' or '# ') follows it.
+    tail = (tail + data).slice(-4096);
+    const echo = tail.lastIndexOf('^C');
+    if (echo >= 0 && /[$#] $/.test(tail.slice(echo))) prompted = true;
+  });
+  shell.write(`cat ${file}\r`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const answered = new Promise<void>((resolve) => parsedListeners.add(() => prompted && resolve()));
+  const start = performance.now();
+  sent = true;
+  shell.write('\x03');
+  await answered;
+  const ms = performance.now() - start;
+  await shell.close();
+  terminal.dispose();
+  return ms;
+}
+
+async function runFlood(options: { projectId: string; environmentId: string; file: string; bytes: number; rounds: number }): Promise<FloodResult> {
   const text = floodText(options.bytes);
+  const crlf = text.replaceAll('\n', '\r\n');
   await alone(floodText(1 << 20).replaceAll('\n', '\r\n')); // warm-up
-  const aloneMs = await alone(text.replaceAll('\n', '\r\n'));
-  const { ms, received } = await piped(options.projectId, options.environmentId, options.file);
-  const plain = received.replaceAll('\r', '');
-  const begin = plain.indexOf('FLOOD-BEGIN');
-  const end = plain.indexOf('FLOOD-END\n', begin);
-  const got = begin >= 0 && end >= 0 ? plain.slice(begin, end + 'FLOOD-END\n'.length) : '';
-  return { pipeMs: ms, aloneMs, bytes: text.length, lost: Math.max(0, text.length - got.length), identical: got === text };
+  const result: FloodResult = { pipeMs: [], aloneMs: [], interruptMs: [], bytes: text.length, lost: 0, identical: true };
+  // Alternated, so both see the same load of this shared machine.
+  for (let round = 0; round < options.rounds; round++) {
+    result.aloneMs.push(await alone(crlf));
+    const { ms, received } = await piped(options.projectId, options.environmentId, options.file);
+    result.pipeMs.push(ms);
+    const plain = received.replaceAll('\r', '');
+    const begin = plain.indexOf('FLOOD-BEGIN');
+    const end = plain.indexOf('FLOOD-END\n', begin);
+    const got = begin >= 0 && end >= 0 ? plain.slice(begin, end + 'FLOOD-END\n'.length) : '';
+    result.lost = Math.max(result.lost, text.length - got.length);
+    result.identical &&= got === text;
+    result.interruptMs.push(await interrupted(options.projectId, options.environmentId, options.file));
+  }
+  return result;
 }
 
 (window as unknown as { runFlood: typeof runFlood }).runFlood = runFlood;
