@@ -7,7 +7,8 @@ import { createParamValidator } from '../validation/paramValidator';
 
 /** node:crypto's SHA-256: the same digest as the core's pure one, about 20× faster. */
 export function nodeSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // encoding first is several times faster than handing update() a large string with 'utf8'
+  return createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 }
 
 const sharedValidator = createParamValidator();
