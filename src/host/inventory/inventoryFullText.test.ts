@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,4 +133,18 @@ describe('inventory full-text search (FTS5 index, migration 7)', () => {
     expect(await search({ text: 'deployer' })).toEqual([]);
     expect(catchUpFullText(db)).toBe(0);
   });
+
+  it('answers "unavailable" with what to do, and never a stale result, while another writer holds the database past the busy timeout', async () => {
+    await post(fleetState(100, 'db.x2g.large'));
+    const other = new Database(host.database.path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const answer = await host.call('inventory.search', { text: 'db.x2g' });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/could not catch up.*Try again in a moment\./) } });
+      other.exec('ROLLBACK');
+      expect(await search({ text: 'db.x2g' })).toEqual(['module.db.aws_db_instance.main']);
+    } finally {
+      other.close();
+    }
+  }, 30_000);
 });

@@ -128,7 +128,13 @@ export function createInventorySearch(database: Pick<HostDatabase, 'get'>) {
       if (where.length === 0) throw new ApiFailure('invalid_request', 'Say what to search for: text, type, address, resourceId or attribute.');
       const limit = request.limit ?? DEFAULT_INVENTORY_RESULTS;
       const database = db();
-      if (where.includes(inIndex)) catchUpFullText(database);
+      if (where.includes(inIndex)) {
+        try {
+          catchUpFullText(database);
+        } catch (error) {
+          throw new ApiFailure('unavailable', `The inventory's search index could not catch up with the latest states (${(error as Error).message}). Try again in a moment.`);
+        }
+      }
       const rows = database
         .prepare(traced(where.join(' AND ')))
         .all(...values, limit + 1) as Row[];
