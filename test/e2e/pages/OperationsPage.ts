@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { RunsPage } from './RunsPage';
 
-/** The Operations view: inventory search, the query console, the batch change matrix and environment tools. */
+/** The Operations view: inventory search, the query console, the batch change matrix, environment tools and drift. */
 export class OperationsPage extends RunsPage {
   readonly operations: Locator;
 
@@ -11,7 +11,7 @@ export class OperationsPage extends RunsPage {
   }
 
   /** Opens the Operations view on one of its tools and returns that tool's panel. */
-  async tool(name: 'Inventory' | 'Query' | 'Batch change' | 'Environments'): Promise<Locator> {
+  async tool(name: 'Inventory' | 'Query' | 'Batch change' | 'Environments' | 'Drift'): Promise<Locator> {
     if (!(await this.operations.isVisible())) await this.page.getByRole('button', { name: 'Operations', exact: true }).click();
     await this.operations.getByRole('tab', { name }).click();
     return this.operations.getByRole('tabpanel', { name });
@@ -49,5 +49,17 @@ export class OperationsPage extends RunsPage {
     await inventory.getByRole('textbox', { name: 'Search resources' }).fill(text);
     await inventory.getByRole('button', { name: 'Search', exact: true }).click();
     return inventory.getByRole('table', { name: 'Inventory results' });
+  }
+
+  /** Runs a drift check from the Drift tool and waits until its summary contains `expected`. */
+  async checkDrift(expected: string | RegExp): Promise<Locator> {
+    const drift = await this.tool('Drift');
+    await drift.getByRole('button', { name: /^Check (for drift|again)$/ }).click();
+    await drift.getByRole('status', { name: 'Drift status' }).filter({ hasText: 'Checking' }).waitFor();
+    const status = drift.getByRole('status', { name: 'Drift status' });
+    await status.filter({ hasText: /^(?!Checking)/ }).waitFor({ timeout: 240000 });
+    const text = (await status.textContent()) ?? '';
+    if (typeof expected === 'string' ? !text.includes(expected) : !expected.test(text)) throw new Error(`The drift check said "${text}", not ${String(expected)}`);
+    return drift;
   }
 }
