@@ -56,6 +56,14 @@ describe('driftReport', () => {
     ]);
   });
 
+  it('a planned change whose differing values are all unknown until apply follows drift elsewhere: not drift of its own', () => {
+    const knockOn = { ...change({ host: 'app.local', port: 5432 }, { port: 5432 }), address: 'module.db.terraform_data.follower', unknownPaths: [['host']] };
+    const own = { ...change({ port: 6543, output: 1 }, { port: 5432 }), unknownPaths: [['output']] };
+    const planRun = run('n', 'plan', node([], [knockOn, own]));
+    const report = driftReport({ project, environmentId: 'prod', driftRun: run('d', 'drift', node([])), planRun, lastAppliedHash: 'h1' }, 'now');
+    expect(report.nodes.db).toEqual([{ address: 'module.db.aws_db_instance.this', type: 'aws_db_instance', source: 'state', attributes: ['port'] }]);
+  });
+
   it('a failed run gives no report but what to do', () => {
     const report = driftReport({ project, environmentId: 'prod', driftRun: run('d', 'drift', {}, { status: 'failed', message: 'boom' }), planRun: run('n', 'plan', {}) }, 'now');
     expect(report).toMatchObject({ ok: false, drifted: false, nodes: {} });

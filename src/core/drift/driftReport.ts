@@ -6,18 +6,23 @@ import type { Project } from '../model/diagram';
 import { SENSITIVE } from '../terraform/mask';
 import type { ResourceChangeView } from '../terraform/plan';
 
-type Change = Pick<ResourceChangeView, 'address' | 'type' | 'before' | 'after'>;
+type Change = Pick<ResourceChangeView, 'address' | 'type' | 'before' | 'after'> & { unknownPaths?: ResourceChangeView['unknownPaths'] };
 
 const same = (left: unknown, right: unknown): boolean => JSON.stringify(left) === JSON.stringify(right);
 const recordOf = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const masked = (value: unknown): boolean => JSON.stringify(value ?? null).includes(JSON.stringify(SENSITIVE));
 
-/** Top-level attributes whose values differ between `diagramSide` and `reality`, masked ones left out. */
-function differing(diagramSide: unknown, reality: unknown): string[] {
+/**
+ * Top-level attributes whose values differ between `diagramSide` and `reality`, masked ones left
+ * out, and those the plan knows only after apply (`unknown`: values that follow another node's
+ * change — a knock-on of drift elsewhere, not drift of their own).
+ */
+function differing(diagramSide: unknown, reality: unknown, unknown: Change['unknownPaths'] = []): string[] {
   const left = recordOf(diagramSide);
   const right = recordOf(reality);
   return [...new Set([...Object.keys(left), ...Object.keys(right)])]
     .filter((key) => !same(left[key], right[key]) && !masked(left[key]) && !masked(right[key]))
+    .filter((key) => !unknown.some((path) => path[0] === key))
     .sort();
 }
 
@@ -100,9 +105,12 @@ export function driftReport(inputs: DriftInputs, checkedAt: string): DriftReport
   const nodes: Record<string, DriftedResource[]> = {};
   const suggestions: ParamSuggestion[] = [];
   const add = (nodeId: string, change: Change, source: DriftedResource['source'], diagramSide: unknown, reality: unknown) => {
+    const attributes = differing(diagramSide, reality, source === 'state' ? change.unknownPaths : []);
+    // A planned change whose every differing value is unknown until apply only follows drift elsewhere.
+    if (source === 'state' && attributes.length === 0) return;
     const list = (nodes[nodeId] ??= []);
     if (list.some((entry) => entry.address === change.address)) return;
-    list.push({ address: change.address, type: change.type, source, attributes: differing(diagramSide, reality) });
+    list.push({ address: change.address, type: change.type, source, attributes });
     suggestions.push(...suggestParamEdits(project, environmentId, nodeId, change, diagramSide, reality));
   };
   // Refresh drift: `before` is what the last apply recorded (from the diagram), `after` is reality.

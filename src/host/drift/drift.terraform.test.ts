@@ -72,8 +72,8 @@ describe.skipIf(!tf.available)(`drift: check, Accept and Revert with real terraf
     expect(events.map((event) => event.planRunId)).toEqual([report.planRunId]);
     expect(report).toMatchObject({ ok: true, drifted: true });
     expect(Object.keys(report.nodes)).toEqual(['one-id']);
-    expect(report.nodes['one-id']).toEqual([{ address: 'module.one.terraform_data.task', type: 'terraform_data', source: 'state', attributes: ['input', 'output'] }]);
-    // input and output both trace to `command`: one suggestion, the only environment → setParam.
+    expect(report.nodes['one-id']).toEqual([{ address: 'module.one.terraform_data.task', type: 'terraform_data', source: 'state', attributes: ['input'] }]);
+    // output follows input (unknown until apply), so input alone differs and traces to `command`; the only environment → setParam.
     expect(report.suggestions).toEqual([
       expect.objectContaining({ nodeId: 'one-id', param: 'command', from: 'echo one', to: 'echo hotfix', edit: { kind: 'setParam', id: 'one-id', param: 'command', value: 'echo hotfix' } }),
     ]);
