@@ -19,11 +19,11 @@ import { writeState } from './writeState';
 const CANARY = 'canary-5d1e-state-at-rest-do-not-leak';
 const withMigration6 = [stateMigration, stateChunksMigration, sealedStateMigration];
 
-/** A state whose sensitive resource input holds the canary (as terraform marks it); `padding` bytes make it span several chunks. */
+/** A state whose sensitive resource input holds the canary (as terraform marks it); `padding` more bytes of canaries make it span chunks. */
 const stateOf = (serial: number, padding = 0) =>
   Buffer.from(JSON.stringify({
     version: 4, terraform_version: '1.11.4', serial, lineage: 'at-rest', outputs: {},
-    resources: [{ mode: 'managed', type: 'terraform_data', name: 'db', provider: 'p', instances: [{ attributes: { id: 'x', input: CANARY, pad: 'p'.repeat(padding) }, sensitive_attributes: [[{ type: 'get_attr', value: 'input' }]] }] }],
+    resources: [{ mode: 'managed', type: 'terraform_data', name: 'db', provider: 'p', instances: [{ attributes: { id: 'x', input: CANARY, pad: CANARY.repeat(Math.ceil(padding / CANARY.length)).slice(0, padding) }, sensitive_attributes: [[{ type: 'get_attr', value: 'input' }], [{ type: 'get_attr', value: 'pad' }]] }] }],
   }));
 
 const fileHolds = (path: string, text: string) => existsSync(path) && readFileSync(path).includes(Buffer.from(text));
@@ -119,19 +119,18 @@ describe('state bodies at rest', () => {
     expect(reply.json().message).toMatch(/another secret key/);
   });
 
-  it('seals rows stored in plain before migration 6 on the first open with the key, zeroing the plain pages', () => {
-    const { dir, path, db: old } = fresh([stateMigration, stateChunksMigration]);
+  it('seals rows stored in plain before migration 6 on the first open with the key, leaving no plain bytes on free pages', () => {
+    // a database from schema 2 (whole bodies): migration 5 copies them into chunks and drops the old table,
+    // so the plain bytes are both in live rows and on free pages
+    const { dir, path, db: old } = fresh([stateMigration]);
     const body = stateOf(1, stateChunkSize + 100);
     old.prepare(`INSERT INTO state_versions (environment_id, version, serial, lineage, sha256, md5, size, created_at) VALUES ('dev', 1, 1, 'at-rest', 'h', 'm', ?, '')`).run(body.length);
-    const insert = old.prepare('INSERT INTO state_bodies (version_id, seq, body) VALUES (1, ?, ?)');
-    insert.run(0, body.subarray(0, stateChunkSize));
-    insert.run(1, body.subarray(stateChunkSize));
-    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.prepare('INSERT INTO state_bodies (version_id, body) VALUES (1, ?)').run(body);
     old.close();
-    expect(fileHolds(path, CANARY)).toBe(true);
-
-    const db = openDatabase(path); // all migrations: 6 adds the columns, nothing is sealed without the key
+    const db = openDatabase(path, { migrations: withMigration6 }); // 5 splits, 6 adds the columns; nothing is sealed without the key
     opened.push(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fileHolds(path, CANARY)).toBe(true);
     expect(db.prepare('SELECT format FROM state_bodies').pluck().all()).toEqual([0, 0]);
     expect(createStateRepository(db, fileKeyProvider(dir)).body(1)!.equals(body)).toBe(true); // still readable meanwhile
 

@@ -171,28 +171,24 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
     },
 
     /**
-     * Seals the rows stored in plain before migration 6, one version per transaction, with
-     * secure_delete on so the freed plain pages are zeroed, then empties the WAL. Returns how
-     * many versions were sealed (0, after one lookup, once done).
+     * Seals the rows stored in plain before migration 6, one version per transaction, then
+     * rebuilds the file (VACUUM) and empties the WAL: plain bytes also sit on free pages (the
+     * replaced rows, and the whole bodies migration 5 dropped). Returns how many versions were
+     * sealed (0, after one indexed lookup, once done).
      */
     sealPlain(): number {
       const versions = plainStatement.all() as number[];
       if (versions.length === 0) return 0;
-      const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
-      db.pragma('secure_delete = ON');
-      try {
-        for (const versionId of versions) {
-          db.transaction(() => {
-            for (const row of chunksStatement.all(versionId) as ChunkRow[]) {
-              if (row.format !== bodyFormat.plain) continue;
-              const sealed = sealer.seal(row.body, placeOf(row), row.body.length <= scratch.length ? scratch : Buffer.allocUnsafe(row.body.length));
-              sealStatement.run(sealed.body, sealed.nonce, sealed.tag, sealed.keyId, versionId, row.seq);
-            }
-          }).immediate();
-        }
-      } finally {
-        db.pragma(`secure_delete = ${secureDelete}`);
+      for (const versionId of versions) {
+        db.transaction(() => {
+          for (const row of chunksStatement.all(versionId) as ChunkRow[]) {
+            if (row.format !== bodyFormat.plain) continue;
+            const sealed = sealer.seal(row.body, placeOf(row), row.body.length <= scratch.length ? scratch : Buffer.allocUnsafe(row.body.length));
+            sealStatement.run(sealed.body, sealed.nonce, sealed.tag, sealed.keyId, versionId, row.seq);
+          }
+        }).immediate();
       }
+      db.exec('VACUUM');
       db.pragma('wal_checkpoint(TRUNCATE)');
       return versions.length;
     },
