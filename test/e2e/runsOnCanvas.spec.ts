@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBinary } from '../support/binaries';
 import { RunsPage } from './pages/RunsPage';
 import { chromiumBinary } from './support/browser';
@@ -65,6 +66,53 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     expect(again.nodes).toEqual(first.nodes);
     expect(again.edges).toEqual(first.edges);
   });
+});
+
+describe.skipIf(!ready)(`cancel on the canvas: Ctrl-C first, kill after confirmation ${chromiumBinary.reason}${tf.reason}`, () => {
+  // An S3 endpoint that accepts connections and never answers: the AWS provider waits on it, and a
+  // provider eats Ctrl-C, so terraform keeps waiting after the first cancel (what kill is for).
+  const connected: { resolve?: () => void } = {};
+  const reached = new Promise<void>((resolve) => (connected.resolve = resolve));
+  const sockets: Socket[] = [];
+  const blackhole = createServer((socket) => {
+    sockets.push(socket);
+    connected.resolve?.();
+  });
+  beforeAll(() => new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+    blackhole.close();
+  });
+  const session = useAppSession((page) => new RunsPage(page), { env: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake', AWS_EC2_METADATA_DISABLED: 'true' } });
+
+  it('a second Cancel while terraform stops asks before killing it; confirmed, terraform is killed and the apply ends cancelled', async () => {
+    const port = (blackhole.address() as AddressInfo).port;
+    const offline = { region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true, s3_use_path_style: true };
+    const diagram = {
+      format: 1,
+      project: { id: 'hang', name: 'hang' },
+      bundles: { 'aws-s3-bucket@1.0.0': {} },
+      nodes: [{ id: 'assets', name: 'assets', bundle: 'aws-s3-bucket@1.0.0', position: { x: 0, y: 0 }, params: { bucket: 'driftless-e2e-hang', force_destroy: true, versioning: false } }],
+      edges: [],
+      environments: [{ id: 'hang-dev', name: 'dev', backend: { type: 'embedded' }, overrides: {}, providers: { aws: { ...offline, endpoints: [{ s3: `http://127.0.0.1:${port}` }] } } }],
+    };
+    await session.app.importFile(writeTemp(JSON.stringify(diagram)), 'assets');
+    await session.app.chooseEnvironment('dev');
+    await session.app.runButton('Plan').click();
+    await session.app.review.waitFor({ timeout: 120000 });
+    await session.app.review.getByRole('button', { name: 'Apply this plan' }).click();
+    await reached; // the provider is waiting on the endpoint
+    await session.app.runStatus().filter({ hasText: 'apply running' }).waitFor();
+
+    await session.app.runButton('Cancel run').click();
+    await session.app.runMessage().filter({ hasText: 'Cancel again to kill it' }).waitFor();
+    await session.app.runButton('Cancel run').click();
+    const kill = session.app.confirmation('Kill terraform');
+    await kill.getByRole('button', { name: 'Kill terraform now' }).click();
+    await session.app.runMessage().filter({ hasText: 'Terraform was killed.' }).waitFor();
+    await session.app.runStatus().filter({ hasText: 'apply cancelled' }).waitFor({ timeout: 30000 });
+    await session.app.page.screenshot({ path: join(screenshots, 'canvas-cancel-kill.png') });
+  }, 300000);
 });
 
 function writeTemp(text: string): string {

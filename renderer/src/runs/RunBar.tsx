@@ -4,6 +4,8 @@ import { runEnvironment } from '../actions/runTarget';
 import { useActionContext } from '../actions/useActionContext';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
+import { KillConfirm } from './KillConfirm';
+import { LockLeft } from './LockLeft';
 import { useRunStore } from './runStore';
 import { ChangeBadges } from './Totals';
 
@@ -41,11 +43,13 @@ export function RunBar() {
           {run.totals && run.hasChanges === false && ' · no changes'}
         </span>
       )}
+      {run && <LockLeft run={run} />}
       {message && (
-        <span className="run-message" role="alert">
+        <span className="run-message" role="alert" title={message}>
           {message}
         </span>
       )}
+      <KillConfirm />
     </div>
   );
 }

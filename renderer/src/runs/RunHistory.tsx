@@ -3,13 +3,14 @@ import type { RunView } from '../../../src/core/api/areas/run';
 import { runEnvironment } from '../actions/runTarget';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
+import { LockLeft } from './LockLeft';
 import { useRunStore } from './runStore';
 import { ChangeBadges } from './Totals';
 
 const seconds = (ms?: number) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** The runs of the current environment, newest first: replay output, show a plan. */
+/** The runs of the current environment, newest first: replay output, show a plan, release a lock a run left. */
 export function RunHistory() {
   const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
   useUiStore((state) => state.environmentId);
@@ -67,6 +68,7 @@ export function RunHistory() {
                   Show plan
                 </button>
               )}
+              <LockLeft run={run} />
             </td>
           </tr>
         ))}

@@ -25,7 +25,15 @@ export interface RunState {
   begin(kind: StartKind, projectId: string, environmentId: string): Promise<void>;
   /** Applies the reviewed plan — that run id, never a fresh plan. */
   apply(planRunId: string): Promise<void>;
+  /** The run whose terraform got Ctrl-C and is still stopping: cancelling it again asks to kill it. */
+  stopping?: string;
+  /** The run the user is asked to kill (the kill confirmation is open while set). */
+  confirmKill?: string;
+  /** First cancel: Ctrl-C (terraform stops safely); a second one while it stops: asks to kill. */
   cancel(): Promise<void>;
+  /** Kills the terraform of the run under confirmation. */
+  kill(): Promise<void>;
+  keepWaiting(): void;
   /** Shows a stored run: its summary on the diagram and its output replayed in the terminal. */
   show(runId: string, review?: boolean): Promise<void>;
   closeReview(): void;
@@ -75,6 +83,7 @@ export const useRunStore = create<RunState>((set, get) => {
         const run = get().run;
         if (runId !== run?.id) return set((state) => ({ historyVersion: state.historyVersion + 1 }));
         set((state) => ({ run: { ...run, status }, live: { ...state.live, ...nodes }, historyVersion: state.historyVersion + 1 }));
+        if (FINISHED.has(status) && get().stopping === runId) set((state) => ({ stopping: undefined, confirmKill: undefined, message: state.message?.startsWith('Stopping:') ? undefined : state.message }));
         // The per-node summary (and the final live status) arrive with the finished run.
         if (FINISHED.has(status)) {
           void call('run.get', { runId }).then((full) => {
@@ -99,7 +108,22 @@ export const useRunStore = create<RunState>((set, get) => {
     },
     async cancel() {
       const run = get().run;
-      if (run && !FINISHED.has(run.status)) await call('run.cancel', { runId: run.id });
+      if (!run || FINISHED.has(run.status)) return;
+      if (get().stopping === run.id) return set({ confirmKill: run.id });
+      const answer = await call('run.cancel', { runId: run.id });
+      if (answer?.action === 'interrupted' && !FINISHED.has(get().run?.status ?? '')) {
+        set({ stopping: run.id, message: 'Stopping: terraform got Ctrl-C and is finishing safely (it releases its lock). Cancel again to kill it.' });
+      }
+    },
+    async kill() {
+      const runId = get().confirmKill;
+      set({ confirmKill: undefined });
+      if (!runId) return;
+      const answer = await call('run.cancel', { runId, kill: true });
+      if (answer) set({ message: answer.action === 'killed' ? 'Terraform was killed.' : 'The run had already ended.' });
+    },
+    keepWaiting() {
+      set({ confirmKill: undefined });
     },
     async show(runId, review = false) {
       const run = await call('run.get', { runId });

@@ -56,6 +56,16 @@ export class RunsPage extends DiagramPage {
     return this.runBar.getByRole('button', { name: label, exact: true });
   }
 
+  /** The run bar's message (why a request failed, or what a cancel is doing). */
+  runMessage(): Locator {
+    return this.runBar.getByRole('alert');
+  }
+
+  /** A confirmation the run bar asks for (kill terraform, force-unlock). */
+  confirmation(title: string): Locator {
+    return this.page.getByRole('alertdialog', { name: title });
+  }
+
   runStatus(): Locator {
     return this.runBar.getByRole('status', { name: 'Run status' });
   }
