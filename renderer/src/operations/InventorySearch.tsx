@@ -43,7 +43,7 @@ export function InventorySearch() {
   return (
     <div className="inventory-search">
       <form role="search" aria-label="Inventory search" onSubmit={(event) => void search(event)}>
-        {field('text', 'Search resources', 'type, address, id or any value')}
+        {field('text', 'Search resources', 'words or their start: db.r6, arn:aws:iam, payments')}
         {field('type', 'Type', 'aws_db_instance')}
         {field('address', 'Address contains')}
         {field('resourceId', 'Resource id')}
