@@ -16,7 +16,9 @@ export function identifierProblem(name: string): string | undefined {
   if (!IDENTIFIER_PATTERN.test(name)) {
     return `"${name}" is not a Terraform identifier: start with a letter or "_", then use letters, digits, "_" or "-"`;
   }
-  if (RESERVED_NAMES.has(name)) return `"${name}" is a word Terraform reserves`;
+  if (RESERVED_NAMES.has(name)) return `"${name}" is a word Terraform reserves: choose another name`;
+  // Names become keys of plain objects (module and output maps, file nodes); this one would set a prototype.
+  if (name === '__proto__') return '"__proto__" cannot name a node or environment: choose another name';
   return undefined;
 }
 
