@@ -58,6 +58,20 @@ describe('pty runs', () => {
     expect(exit.outputLength).toBeLessThan(500_000_000);
   });
 
+  it('a consumer that acknowledges as the sink receives a chunk (same process) never leaves the pty paused', async () => {
+    const size = 5_000_000;
+    let acknowledged = 0;
+    const run = startPtyRun({
+      ...sh(`head -c ${size} /dev/zero | tr '\\000' '\\121'; echo; echo END`),
+      batchMs: 300, // batches bigger than the window, as a busy event loop gathers them
+      onData: () => undefined,
+      sink: { write: (chunk) => { acknowledged += chunk.length; run.acknowledge(chunk.length); } },
+    });
+    const outcome = await Promise.race([run.exited, new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), 30_000))]);
+    expect(outcome).not.toBe('stalled');
+    expect(acknowledged).toBe(size + '\r\nEND\r\n'.length);
+  }, 40_000);
+
   it('a second cancel kills what ignores Ctrl-C', async () => {
     const run = startPtyRun(sh('trap "" INT; sleep 60'));
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -133,11 +133,13 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
     const chunk = pending.length === 1 ? pending[0]! : pending.join('');
     pending = [];
     outputLength += chunk.length;
+    // Counted before anyone sees it: a sink whose listener acknowledges at once (an event listener
+    // in the same process) must not find nothing to subtract, or the run stays paused for good.
+    if (options.onData) unacknowledged += chunk.length;
     options.sink?.write(chunk);
     if (options.onData) {
-      unacknowledged += chunk.length;
-      if (unacknowledged > high) pause();
       options.onData(chunk);
+      if (unacknowledged > high) pause();
     }
   };
 
