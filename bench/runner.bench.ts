@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node-pty';
@@ -9,12 +9,32 @@ import { startPtyRun } from '../src/host/runner/ptyRun';
 import { RunStore } from '../src/host/runner/runStore';
 import { openDatabase } from '../src/host/store/openDatabase';
 import { whichBinary } from '../src/host/runner/binary';
+import { providerMirror, terraformEnv } from '../test/support/terraform';
 import { medianMs, type Benchmark, type Measurement } from './harness';
 
 const size = 50_000_000;
 // Coloured, plan-like lines ('Q' written in octal so nothing is special about the command line).
 const flood = `head -c ${size} /dev/zero | tr '\\000' '\\121' | fold -w 120`;
 const env = buildRunEnvironment();
+
+function execTerraform(terraform: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resolve, reject) => execFile(terraform, args, options, (error) => (error ? reject(error) : resolve())));
+}
+
+/** A run through ptyRun (the exit-marker wrapper, 5 ms batches) whose consumer acknowledges at once. */
+async function viaPtyRun(file: string, args: string[], cwd: string, runEnv: Record<string, string>): Promise<number> {
+  const run = startPtyRun({ file, args, cwd, env: runEnv, onData: (chunk) => run.acknowledge(chunk.length) });
+  return (await run.exited).exitCode;
+}
+
+/** node-pty alone, no wrapper: ends at the pty's exit (and may lose a long tail; see ptyRun). */
+function directPty(file: string, args: string[], cwd: string, runEnv: Record<string, string>): Promise<void> {
+  return new Promise((resolve) => {
+    const pty = spawn(file, args, { cols: 120, rows: 30, cwd, env: runEnv });
+    pty.onData(() => undefined);
+    pty.onExit(() => resolve());
+  });
+}
 
 function execShell(script: string): Promise<void> {
   return new Promise((resolve, reject) => execFile('/bin/sh', ['-c', script], { env }, (error) => (error ? reject(error) : resolve())));
@@ -114,17 +134,42 @@ const benchmark: Benchmark = {
       const terraform = whichBinary('terraform', env);
       if (terraform) {
         const [bareCli, viaPty] = await interleaved(
-          () => new Promise<void>((resolve, reject) => execFile(terraform, ['version'], { env, cwd: dir }, (error) => (error ? reject(error) : resolve()))),
-          async () => {
-            const run = startPtyRun({ file: terraform, args: ['version'], cwd: dir, env, onData: (chunk) => run.acknowledge(chunk.length) });
-            await run.exited;
-          },
+          () => execTerraform(terraform, ['version'], { env, cwd: dir }),
+          () => viaPtyRun(terraform, ['version'], dir, env),
           10,
+        );
+        const [, bareDirect] = await interleaved(
+          () => viaPtyRun(terraform, ['version'], dir, env),
+          () => directPty(terraform, ['version'], dir, env),
+          6,
         );
         results.push(
           { case: 'terraform version, bare execFile', value: bareCli, unit: 'ms' },
           { case: 'terraform version via ptyRun', value: viaPty, unit: 'ms', baseline: 'terraform version, bare execFile', target: '≤ 1.05×' },
+          { case: 'terraform version in node-pty, no wrapper (loses tails)', value: bareDirect, unit: 'ms', baseline: 'terraform version, bare execFile' },
         );
+
+        // 2b. Re-init with warm providers (AWS from the mirror through a plugin cache) in one workdir.
+        if (providerMirror()) {
+          const workdir = join(dir, 'reinit');
+          const cache = join(dir, 'plugin-cache');
+          mkdirSync(cache, { recursive: true });
+          mkdirSync(workdir, { recursive: true });
+          writeFileSync(join(workdir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '5.100.0' } } } }));
+          const initEnv = terraformEnv(join(dir, 'cli'), { TF_PLUGIN_CACHE_DIR: cache }) as Record<string, string>;
+          await execTerraform(terraform, ['init', '-input=false'], { cwd: workdir, env: initEnv }); // warms the cache
+          const [bareInit, ourInit] = await interleaved(
+            () => execTerraform(terraform, ['init', '-input=false'], { cwd: workdir, env: initEnv }),
+            async () => {
+              if ((await viaPtyRun(terraform, ['init', '-input=false'], workdir, initEnv)) !== 0) throw new Error('init failed');
+            },
+            4,
+          );
+          results.push(
+            { case: 'terraform init, warm providers, bare execFile', value: bareInit, unit: 'ms' },
+            { case: 'terraform init, warm providers, via ptyRun', value: ourInit, unit: 'ms', baseline: 'terraform init, warm providers, bare execFile', target: '≤ 1.2×' },
+          );
+        }
       }
 
       // 3. Plan to badges, 50 MB plan JSON.
