@@ -28,15 +28,15 @@ export function DriftTools() {
   const [message, setMessage] = useState<string>();
   const chosen = environmentId ?? current ?? project?.environments[0]?.id;
 
-  // Scheduled checks (and checks from elsewhere) of the chosen environment show up too.
+  // Scheduled checks (and checks from elsewhere) of the chosen environment show up too — but never
+  // over an Accept or Revert in progress, whose outcome the user is waiting to read.
   useEffect(
     () =>
       api.subscribe('drift.checked', (checked) => {
-        if (checked.environmentId !== chosen) return;
+        if (checked.environmentId !== chosen || acted) return;
         setReport((shown) => (shown?.driftRunId === checked.driftRunId ? shown : checked));
-        setActed(false);
       }),
-    [api, chosen],
+    [api, chosen, acted],
   );
 
   if (!project) return <p className="operations-note">No project is open.</p>;
