@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyProvider } from '../secrets/keyProvider';
-import { open, seal } from '../secrets/secretCipher';
+import { openBytes, sealBytes } from '../secrets/secretCipher';
 
-// A sealed plan file: this line, then the nonce, the tag and the ciphertext of the plan's bytes (base64).
-const MAGIC = Buffer.from('driftless-sealed-plan 1\n', 'utf8');
+// A sealed plan file: this line, then the nonce, the tag and the ciphertext of the plan's bytes.
+const MAGIC = Buffer.from('driftless-sealed-plan 2\n', 'utf8');
 const NONCE = 12;
 const TAG = 16;
 
@@ -49,7 +49,7 @@ export class PlanFiles {
   /** Seals the clear plan terraform wrote and deletes it; returns the sealed file's path. */
   seal(planRunId: string, clearPath: string): string {
     try {
-      const sealed = seal(this.keys.key(), readFileSync(clearPath).toString('base64'), contextOf(planRunId));
+      const sealed = sealBytes(this.keys.key(), readFileSync(clearPath), contextOf(planRunId));
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const path = this.sealedPath(planRunId);
       const staging = `${path}.${process.pid}.tmp`;
@@ -73,7 +73,7 @@ export class PlanFiles {
     const ciphertext = bytes.subarray(MAGIC.length + NONCE + TAG);
     let plan: Buffer;
     try {
-      plan = Buffer.from(open(this.keys.key(), { nonce, tag, ciphertext }, contextOf(planRunId)), 'base64');
+      plan = openBytes(this.keys.key(), { nonce, tag, ciphertext }, contextOf(planRunId));
     } catch (error) {
       throw new PlanFileError(`The saved plan of run ${planRunId} cannot be decrypted (${(error as Error).message}): the secret key changed or the file was altered. Plan again.`);
     }
