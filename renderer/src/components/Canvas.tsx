@@ -15,6 +15,9 @@ const edgeTypes = { typed: TypedEdge };
 export const BUNDLE_DRAG_TYPE = 'application/x-driftless-bundle';
 const VIEWPORT_KEY = 'driftless.viewport';
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+// Stable objects: React Flow copies a changed prop into its store on every render (a new array would on each drag step).
+const SNAP_GRID: [number, number] = [16, 16];
+const PRO_OPTIONS = { hideAttribution: true };
 
 function savedViewport(): Viewport | undefined {
   try {
@@ -96,8 +99,8 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW_OPTIONS}
         deleteKeyCode={null}
         snapToGrid
-        snapGrid={[16, 16]}
-        proOptions={{ hideAttribution: true }}
+        snapGrid={SNAP_GRID}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={16} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
