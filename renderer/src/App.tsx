@@ -11,6 +11,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { DeleteConfirm } from './components/DeleteConfirm';
 import { EnvironmentSwitcher } from './components/EnvironmentSwitcher';
 import { HelpOverlay } from './components/HelpOverlay';
+import { TerraformSetup } from './settings/TerraformSetup';
 import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
@@ -71,6 +72,7 @@ function Shell() {
       <StatusBar />
       <CommandPalette />
       <HelpOverlay />
+      <TerraformSetup />
       <DeleteConfirm />
     </div>
   );

@@ -4,6 +4,7 @@ import type { Result } from '../core/api/result';
 import { createDispatcher, type Dispatcher, type Handlers } from './api/dispatcher';
 import { EventHub } from './api/eventHub';
 import { ensureDataDir } from './dataDir';
+import { createTerraformBinarySetting } from './settings/terraformBinary';
 import { createAppService } from './services/appService';
 import { createBatchService } from './batch/batchService';
 import { createDriftService } from './drift/driftService';
@@ -57,13 +58,9 @@ export function createHost(options: HostOptions): Host {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const dataDir = ensureDataDir(options.dataDir);
   const events = new EventHub((event, error) => log(`a listener of ${event} failed: ${(error as Error).stack ?? String(error)}`));
-  const app = createAppService({
-    version: options.version,
-    dataDir,
-    shell: options.shell,
-    terraformBinary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform',
-  });
   const database = createHostDatabase(dataDir);
+  const terraform = createTerraformBinarySetting(database, options.terraformBinary ?? (process.env.DRIFTLESS_TERRAFORM || undefined));
+  const app = createAppService({ version: options.version, dataDir, shell: options.shell, terraform });
   const keys = options.keys ?? fileKeyProvider(dataDir); // secrets and state bodies, one key
   const catalog = createCatalogService({ dirs: options.bundleDirs ?? [], watch: options.shell !== 'cli', onChanged: (snapshot) => events.emit('catalog.changed', snapshot) });
   const projects = createProjectService({
@@ -76,7 +73,7 @@ export function createHost(options: HostOptions): Host {
   const query = createQueryService({ database });
   const inventory = createInventorySearch(database);
   const environments = createEnvironmentService({ projects, database });
-  const runs = createRunService({ database, dataDir, projects, state, events, keys, catalog: () => catalog.list(), binary: options.terraformBinary ?? process.env.DRIFTLESS_TERRAFORM ?? 'terraform' });
+  const runs = createRunService({ database, dataDir, projects, state, events, keys, catalog: () => catalog.list(), binary: () => terraform.current() });
   if (options.shell !== 'cli') runs.recover(log); // at launch: runs a crash left running become interrupted (the CLI does it on first use)
   const drift = createDriftService({ database, projects, runs, events, log });
   const batch = createBatchService({ projects, runs });
@@ -86,6 +83,7 @@ export function createHost(options: HostOptions): Host {
     ...runHandlers(runs),
     ...driftHandlers(drift, batch),
     'app.info': () => app.info(),
+    'app.chooseTerraform': (request) => app.chooseTerraform(request.path),
     'app.echo': (request) => app.echo(request),
     'catalog.list': () => catalog.list(),
     'catalog.reload': () => catalog.reload(),

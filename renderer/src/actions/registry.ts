@@ -13,6 +13,7 @@ import { actionRedo } from './actionRedo';
 import { actionRename } from './actionRename';
 import { actionApply, actionCancelRun, actionDestroy, actionDrift, actionPlan } from './actionRuns';
 import { actionSelectAll } from './actionSelectAll';
+import { actionTerraformSetup } from './actionTerraformSetup';
 import { actionShowProblems } from './actionShowProblems';
 import { actionUndo } from './actionUndo';
 import type { Action, ActionContext } from './types';
@@ -41,6 +42,7 @@ export const actions: readonly Action[] = [
   actionExportSvg,
   actionExportPng,
   actionCompareWithFile,
+  actionTerraformSetup,
   actionCommandPalette,
   actionHelp,
 ];

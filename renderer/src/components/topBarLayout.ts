@@ -1,6 +1,6 @@
 /** The top bar's menus, by action name: every action of the registry that is not a run command has one place here. */
 export const TOP_BAR_MENUS = [
-  { label: 'File', actions: ['importDiagram', 'exportDiagram', 'exportSvg', 'exportPng', 'compareWithFile'] },
+  { label: 'File', actions: ['importDiagram', 'exportDiagram', 'exportSvg', 'exportPng', 'compareWithFile', 'terraformSetup'] },
   { label: 'Edit', actions: ['undo', 'redo', 'copy', 'paste', 'duplicate', 'deleteSelection', 'selectAll', 'rename'] },
   { label: 'View', actions: ['autoLayout', 'fitView', 'showProblems', 'operations', 'commandPalette', 'help'] },
 ] as const;

@@ -4,6 +4,8 @@ import { create } from 'zustand';
 export interface UiState {
   commandPaletteOpen: boolean;
   helpOpen: boolean;
+  /** The Terraform binary screen: which terraform runs use, and choosing another. */
+  terraformSetupOpen: boolean;
   /** Nodes waiting for the user to confirm their deletion, and what depends on them. */
   pendingDelete?: { ids: string[]; downstream: string[] };
   environmentId?: string;
@@ -16,6 +18,7 @@ export interface UiState {
 export const useUiStore = create<UiState>((set) => ({
   commandPaletteOpen: false,
   helpOpen: false,
+  terraformSetupOpen: false,
   bottomTab: 'Terminal',
   renameRequest: 0,
   set: (patch) => set(patch),

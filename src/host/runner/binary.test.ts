@@ -9,7 +9,7 @@ describe('terraform binary detection', () => {
   it('says what to install and how to point Driftless at it when absent from PATH', async () => {
     const info = await detectBinary({ kind: 'tofu' }, { PATH: '/nonexistent' });
     expect(info).toMatchObject({ found: false, kind: 'tofu', reason: 'not_found' });
-    expect(info.found || info.message).toMatch(/tofu was not found on PATH\. Install Terraform 1\.5 or newer .* Settings → Terraform/);
+    expect(info.found || info.message).toMatch(/tofu was not found on PATH\. Install Terraform 1\.5 or newer .* File → Terraform binary… in the app/);
   });
 
   it('names the chosen path when the setting points nowhere', async () => {

@@ -57,7 +57,7 @@ function run(path: string, args: string[], env: NodeJS.ProcessEnv): Promise<stri
 
 const install =
   'Install Terraform 1.5 or newer (https://developer.hashicorp.com/terraform/install) or OpenTofu (https://opentofu.org/docs/intro/install/), ' +
-  'then put it on PATH or choose its path in Settings → Terraform (or set DRIFTLESS_TERRAFORM=/path/to/terraform).';
+  'then put it on PATH or choose its path in File → Terraform binary… in the app (or set DRIFTLESS_TERRAFORM=/path/to/terraform).';
 
 /**
  * Finds the binary the settings name (a path, else the kind on PATH — terraform by default) and
@@ -82,7 +82,7 @@ export async function detectBinary(setting: BinarySetting = {}, env: NodeJS.Proc
   if (!versionAtLeast(version, minimumVersion)) {
     return {
       found: false, kind, path, version, reason: 'too_old',
-      message: `${path} is ${kind} ${version}; Driftless needs ${minimumVersion} or newer (for show -json of saved plans and the -json stream it reads). Upgrade it, or choose a newer binary in Settings → Terraform.`,
+      message: `${path} is ${kind} ${version}; Driftless needs ${minimumVersion} or newer (for show -json of saved plans and the -json stream it reads). Upgrade it, or choose a newer binary in File → Terraform binary… in the app.`,
     };
   }
   return { found: true, kind, path, version, platform: platform ?? 'unknown' };

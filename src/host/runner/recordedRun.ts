@@ -50,7 +50,7 @@ export function startRecordedRun(options: RecordedRunOptions): RecordedRun {
   if (!whichBinary(options.binary, options.env)) {
     const failure: RunFailure = {
       code: 'binary_missing',
-      message: `${options.binary} was not found. Install Terraform 1.5 or newer or OpenTofu, then choose its path in Settings → Terraform (or put it on PATH).`,
+      message: `${options.binary} was not found. Install Terraform 1.5 or newer or OpenTofu, then choose its path in File → Terraform binary… in the app (or put it on PATH).`,
     };
     store.append(record.id, `${failure.message}\r\n`);
     store.finish(record.id, { status: 'failed', summary: { failure } });

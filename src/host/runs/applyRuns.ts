@@ -30,7 +30,7 @@ async function executeApply(context: RunContext, id: string, planRun: RunView): 
     }
     context.emitStatus(id);
     const binary = context.binaryPath();
-    if (!binary) return finish(id, 'failed', { message: `${options.binary} was not found. Install Terraform 1.5 or newer or OpenTofu.` }, 127);
+    if (!binary) return finish(id, 'failed', { message: `${options.binary()} was not found. Install Terraform 1.5 or newer or OpenTofu, then choose its path in File → Terraform binary… in the app (or put it on PATH).` }, 127);
     const project = planRun.projectId ? options.projects.repository().load(planRun.projectId) : undefined;
     const environment = project?.environments.find((candidate) => candidate.id === planRun.environmentId);
     if (project) context.remember(project);
@@ -93,7 +93,7 @@ export function queueApply(context: RunContext, planRunId: string): RunStarted {
     records().update(planRunId, { status: 'stale', meta: { message: 'The saved plan file is gone; plan again.' } });
     throw new ApiFailure('conflict', `The saved plan of run ${planRunId} is gone (deleted, or made on another machine). Plan again, review it, then apply.`);
   }
-  const record = records().store.create({ environmentId: planRun.environmentId, kind: 'apply', command: [options.binary, 'apply', '-input=false', context.planFiles.clearPath(workspaceDir(options.dataDir, planRun.environmentId), planRunId)], status: 'queued', moduleHash: planRun.moduleHash });
+  const record = records().store.create({ environmentId: planRun.environmentId, kind: 'apply', command: [options.binary(), 'apply', '-input=false', context.planFiles.clearPath(workspaceDir(options.dataDir, planRun.environmentId), planRunId)], status: 'queued', moduleHash: planRun.moduleHash });
   const meta: Partial<RunMeta> = { who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid, planRunId };
   if (planRun.projectId) meta.projectId = planRun.projectId;
   if (planRun.target) meta.target = planRun.target;

@@ -30,7 +30,7 @@ async function executePlan(context: RunContext, id: string, kind: PlanKind, prep
     context.emitStatus(id);
     const binary = context.binaryPath();
     if (!binary) {
-      const message = `${options.binary} was not found. Install Terraform 1.5 or newer or OpenTofu, then choose its path in Settings → Terraform (or put it on PATH).`;
+      const message = `${options.binary()} was not found. Install Terraform 1.5 or newer or OpenTofu, then choose its path in File → Terraform binary… in the app (or put it on PATH).`;
       records().store.append(id, `${message}\r\n`);
       return finish(id, 'failed', { failure: { code: 'binary_missing', message }, message }, 127);
     }
@@ -71,7 +71,7 @@ export async function queuePlan(context: RunContext, kind: PlanKind, request: Pl
   const { store } = records();
   const record = store.create({ environmentId: prepared.environment.id, kind, command: [], status: 'queued', moduleHash: moduleHash(prepared.compiled.files) });
   const clearPlan = context.planFiles.clearPath(workspaceDir(options.dataDir, prepared.environment.id), record.id);
-  const command = [options.binary, ...planArgs(kind, clearPlan, prepared.targets)];
+  const command = [options.binary(), ...planArgs(kind, clearPlan, prepared.targets)];
   records().db.prepare('UPDATE runs SET command = ? WHERE id = ?').run(JSON.stringify(command), record.id);
   const meta: Partial<RunMeta> = { projectId: prepared.project.id, who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid };
   if (request.target) meta.target = request.target;

@@ -24,8 +24,8 @@ export interface RunServiceOptions {
   state: StateService;
   events: EventHub;
   catalog: () => Promise<CatalogSnapshot>;
-  /** terraform or tofu: a name on PATH or a path. */
-  binary: string;
+  /** terraform or tofu: a name on PATH or a path — read at each run, since the app's setting can change. */
+  binary: () => string;
   /** Seals saved plans at rest (they hold variable values): the secret store's key (default: the key file). */
   keys?: KeyProvider;
   /** Runs of different environments at once (default 2). */
@@ -144,6 +144,6 @@ export function createRunContext(options: RunServiceOptions) {
     failedMeta,
     environmentFor,
     step,
-    binaryPath: (): string | undefined => whichBinary(options.binary, { ...process.env, ...options.env }),
+    binaryPath: (): string | undefined => whichBinary(options.binary(), { ...process.env, ...options.env }),
   };
 }

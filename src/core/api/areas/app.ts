@@ -10,9 +10,12 @@ export interface AppInfo {
   terraform: TerraformInfo;
 }
 
+/** Where the binary came from: the launch (DRIFTLESS_TERRAFORM or a flag), the saved setting, or PATH. */
+export type TerraformSource = 'launch' | 'setting' | 'path';
+
 export type TerraformInfo =
-  | { found: true; binary: string; path: string; version: string; platform: string }
-  | { found: false; binary: string; message: string };
+  | { found: true; binary: string; source: TerraformSource; path: string; version: string; platform: string }
+  | { found: false; binary: string; source: TerraformSource; reason: 'not_found' | 'too_old' | 'not_answering'; message: string };
 
 export interface Heartbeat {
   sequence: number;
@@ -21,6 +24,15 @@ export interface Heartbeat {
 
 export const appMethods = {
   'app.info': method<Record<string, never>, AppInfo>('Version, data dir and the terraform binary found.', emptyRequest),
+  'app.chooseTerraform': method<{ path: string | null }, TerraformInfo>(
+    'Checks the terraform or tofu at path and saves it for runs when it answers (null: back to PATH). Answers what was found either way.',
+    {
+      type: 'object',
+      properties: { path: { anyOf: [{ type: 'string', minLength: 1, maxLength: 4096 }, { type: 'null' }] } },
+      required: ['path'],
+      additionalProperties: false,
+    },
+  ),
   'app.echo': method<{ text: string; repeat?: number }, { text: string }>(
     'Echoes text back; proves request validation end to end.',
     {
