@@ -130,7 +130,7 @@ describe('pty runs', () => {
     expect(received).toBe(size);
     expect(store.outputLength(record.id)).toBe(size);
     expect(pausedSeen).toBe(true);
-    // Paused above 512k unacknowledged: the backlog is one batch past that, never megabytes.
+    // Paused above 100k unacknowledged: the backlog is one batch past that, never megabytes.
     expect(maxQueued).toBeLessThan(1_000_000);
     expect(rssPeak - rssBefore).toBeLessThan(100 * 1024 * 1024);
     db.close();

@@ -15,13 +15,12 @@ export interface PtyRunOptions {
   /** Output is gathered for this long and delivered as one chunk (VS Code's terminal bufferer). */
   batchMs?: number;
   /**
-   * Pause the pty when the consumer is this many characters behind (default 512k)… Acknowledgements
-   * cross a WebSocket whose round trip on a loaded machine is ~100 ms: a 100k window paused a 50 MB
-   * flood 134 times in 20 s, half the time, capping it near 1 MB/s. The consumer acknowledges once
-   * parsed, so this also bounds what a Ctrl-C's prompt waits behind.
+   * Pause the pty when the consumer is this many characters behind (default 100k, as the issue and
+   * VS Code's terminal use). A 512k window was measured too: no throughput gain (acks cross a
+   * WebSocket and wait for xterm to parse), and a longer queue for a Ctrl-C's prompt to wait behind.
    */
   highWatermark?: number;
-  /** …and resume it when it is back under this many (default 128k). */
+  /** …and resume it when it is back under this many (default 5k). */
   lowWatermark?: number;
   sink?: OutputSink;
   /**
@@ -82,8 +81,8 @@ function partialMarker(text: string): number {
 /** Starts a command in a pseudo-terminal with batched output, flow control and safe cancel. */
 export function startPtyRun(options: PtyRunOptions): PtyRun {
   const batchMs = options.batchMs ?? 5;
-  const high = options.highWatermark ?? 512_000;
-  const low = options.lowWatermark ?? 128_000;
+  const high = options.highWatermark ?? 100_000;
+  const low = options.lowWatermark ?? 5_000;
   const pty: IPty = spawn('/bin/sh', ['-c', wrapper, 'driftless', options.file, ...options.args], {
     name: options.env.TERM ?? 'xterm-256color',
     cols: options.cols ?? 120,
