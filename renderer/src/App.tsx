@@ -16,6 +16,7 @@ import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { StatusBar } from './components/StatusBar';
 import { TOP_BAR_MENUS } from './components/topBarLayout';
+import { EnvironmentSettings } from './environments/EnvironmentSettings';
 import { PlanCompareBar } from './environments/PlanCompareBar';
 import { OperationsToggle } from './operations/OperationsToggle';
 import { ProjectPicker } from './files/ProjectPicker';
@@ -73,6 +74,7 @@ function Shell() {
       <CommandPalette />
       <HelpOverlay />
       <TerraformSetup />
+      <EnvironmentSettings />
       <DeleteConfirm />
     </div>
   );

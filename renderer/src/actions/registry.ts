@@ -4,6 +4,7 @@ import { actionCompareWithFile } from './actionCompareWithFile';
 import { actionCopy } from './actionCopy';
 import { actionDeleteSelection } from './actionDeleteSelection';
 import { actionDuplicate } from './actionDuplicate';
+import { actionEnvironmentSettings } from './actionEnvironmentSettings';
 import { actionExportDiagram, actionExportPng, actionExportSvg, actionImportDiagram } from './actionFiles';
 import { actionFitView } from './actionFitView';
 import { actionHelp } from './actionHelp';
@@ -32,6 +33,7 @@ export const actions: readonly Action[] = [
   actionFitView,
   actionShowProblems,
   actionOperations,
+  actionEnvironmentSettings,
   actionPlan,
   actionApply,
   actionDestroy,

@@ -2,7 +2,7 @@
 export const TOP_BAR_MENUS = [
   { label: 'File', actions: ['importDiagram', 'exportDiagram', 'exportSvg', 'exportPng', 'compareWithFile', 'terraformSetup'] },
   { label: 'Edit', actions: ['undo', 'redo', 'copy', 'paste', 'duplicate', 'deleteSelection', 'selectAll', 'rename'] },
-  { label: 'View', actions: ['autoLayout', 'fitView', 'showProblems', 'operations', 'commandPalette', 'help'] },
+  { label: 'View', actions: ['autoLayout', 'fitView', 'showProblems', 'operations', 'environmentSettings', 'commandPalette', 'help'] },
 ] as const;
 
 /** Always in view as small symbol buttons at the top bar's end (also in their menus; the command palette is Ctrl+K and in View). */
