@@ -106,11 +106,14 @@ describe.skipIf(!chromiumBinary.available || !tf.available)(`two environments' p
     expect(text).toContain('dev-net');
     expect(text).toContain('prod-net');
     expect(text).not.toContain('e2e-password-compare');
+    // Only the two environments' changes: the one current run's section is not shown beside them.
+    expect(await session.app.inspector.getByRole('region', { name: 'Planned changes', exact: true }).count()).toBe(0);
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-compare-plans.png') });
 
     // Off again: the canvas shows the current run's badges, not labelled ones.
     await session.app.comparePlans('Off');
     await session.app.nodePlan('network', 'dev').waitFor({ state: 'detached' });
     await session.app.badge('network', '1 to create').waitFor();
+    await session.app.inspector.getByRole('region', { name: 'Planned changes', exact: true }).waitFor();
   }, 400000);
 });

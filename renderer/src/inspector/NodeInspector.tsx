@@ -9,6 +9,7 @@ import { PresetPicker } from './PresetPicker';
 import { RenameField } from './RenameField';
 import { SecretField } from './SecretField';
 import { VersionPicker } from './VersionPicker';
+import { usePlanCompareStore } from '../environments/planCompareStore';
 import { NodePlanChanges } from '../runs/NodePlanChanges';
 import { sensitiveParams } from './paramsSchema';
 
@@ -18,10 +19,12 @@ export function NodeInspector({ node, bundle }: { node: DiagramNode; bundle?: Ca
   const environment = useDiagramStore((state) => state.project?.environments.find((candidate) => candidate.id === environmentId));
   const manifest = bundle?.manifest;
   const properties = (manifest?.params.properties ?? {}) as Record<string, { title?: string }>;
+  // While two environments' plans are compared, the inspector shows both (Inspector's compare section), not the one current run.
+  const comparing = usePlanCompareStore((state) => state.environmentIds !== undefined);
   return (
     <div className="node-inspector">
       <RenameField key={node.id} node={node} />
-      <NodePlanChanges nodeId={node.id} />
+      {!comparing && <NodePlanChanges nodeId={node.id} />}
       <p className="inspector-bundle">
         {manifest?.title ?? 'Unknown bundle'} <code>{node.bundle}</code>
       </p>
