@@ -64,8 +64,16 @@ export function EnvironmentSettings() {
 
 function NameSection({ environment }: { environment: Environment }) {
   const [name, setName] = useState(environment.name);
-  const problems = useDiagramStore((state) => state.hostDiagnostics).filter((diagnostic) => NAME_CODES.has(diagnostic.code) && diagnostic.location?.environment === environment.name);
-  const rename = () => useDiagramStore.getState().perform({ kind: 'renameEnvironment', environmentId: environment.id, name: name.trim() });
+  const [taken, setTaken] = useState<string>();
+  const hostProblems = useDiagramStore((state) => state.hostDiagnostics).filter((diagnostic) => NAME_CODES.has(diagnostic.code) && diagnostic.location?.environment === environment.name);
+  const problems = taken ? [taken] : hostProblems.map((diagnostic) => diagnostic.message);
+  const rename = () => {
+    const wanted = name.trim();
+    // The host refuses a duplicate name outright and reloads the project (dropping undo history): say so before sending.
+    const other = useDiagramStore.getState().project?.environments.some((entry) => entry.id !== environment.id && entry.name === wanted);
+    setTaken(other ? `Another environment is named "${wanted}"; names are unique in a project. Choose another name.` : undefined);
+    if (!other) useDiagramStore.getState().perform({ kind: 'renameEnvironment', environmentId: environment.id, name: wanted });
+  };
   return (
     <form
       className="settings-section settings-add"
@@ -83,8 +91,8 @@ function NameSection({ environment }: { environment: Environment }) {
       </button>
       {problems.length > 0 && (
         <ul role="alert" className="settings-problems">
-          {problems.map((diagnostic) => (
-            <li key={diagnostic.code}>{diagnostic.message}</li>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
           ))}
         </ul>
       )}
