@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentSettingsPage } from './pages/EnvironmentSettingsPage';
 import { chromiumBinary } from './support/browser';
 import { localStackExample, useAppSession } from './support/appSession';
+
+const screenshots = new URL('../../docs/screenshots', import.meta.url).pathname;
 
 describe.skipIf(!chromiumBinary.available)(`View → Environment settings… in Chromium ${chromiumBinary.reason}`, () => {
   const session = useAppSession((page) => new EnvironmentSettingsPage(page));
@@ -46,6 +49,7 @@ describe.skipIf(!chromiumBinary.available)(`View → Environment settings… in 
     await app.fillBackend('s3', { bucket: 'acme-states', key: 'local-stack/prod.tfstate', region: 'eu-west-1' });
     await app.saveBackend();
     await app.backend().getByRole('alert').filter({ hasText: '"secret_key" is a credential' }).waitFor();
+    await app.page.screenshot({ path: join(screenshots, 'environment-settings.png') });
     await app.backend().getByRole('button', { name: 'Remove s3 secret_key' }).click();
     await app.saveBackend();
     await app.saved();
