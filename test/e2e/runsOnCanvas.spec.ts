@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,23 +69,28 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
 });
 
 describe.skipIf(!ready)(`cancel on the canvas: Ctrl-C first, kill after confirmation ${chromiumBinary.reason}${tf.reason}`, () => {
-  // An S3 endpoint that accepts connections and never answers: the AWS provider waits on it, and a
-  // provider eats Ctrl-C, so terraform keeps waiting after the first cancel (what kill is for).
-  const connected: { resolve?: () => void } = {};
-  const reached = new Promise<void>((resolve) => (connected.resolve = resolve));
+  // An S3 endpoint that accepts connections and never answers: the AWS provider's create waits on it.
+  // Alone that is not enough: the provider honours Ctrl-C and terraform stops in a fraction of a
+  // second. So the test stops (SIGSTOP) the provider process: terraform gets the Ctrl-C, starts its
+  // graceful shutdown and waits on a provider that never answers — a hung provider, what kill is for —
+  // for exactly as long as the test takes.
   const sockets: Socket[] = [];
+  let connected: (() => void) | undefined;
   const blackhole = createServer((socket) => {
     sockets.push(socket);
-    connected.resolve?.();
+    connected?.();
   });
+  const nextConnection = () => new Promise<void>((resolve) => (connected = resolve));
   beforeAll(() => new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve)));
+  const session = useAppSession((page) => new RunsPage(page), { env: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake', AWS_EC2_METADATA_DISABLED: 'true' } });
   afterAll(() => {
+    // Nothing this test stopped may outlive it (the kill should have ended them all already).
+    if (session.server) for (const pid of processesUnder(session.server.dataDir)) signal(pid, 'SIGKILL');
     for (const socket of sockets) socket.destroy();
     blackhole.close();
   });
-  const session = useAppSession((page) => new RunsPage(page), { env: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake', AWS_EC2_METADATA_DISABLED: 'true' } });
 
-  it('a second Cancel while terraform stops asks before killing it; confirmed, terraform is killed and the apply ends cancelled', async () => {
+  it('the first Cancel sends Ctrl-C; a second asks before killing (Keep waiting keeps the run); confirmed, terraform is killed, the apply ends cancelled and its lock is released by force-unlock', async () => {
     const port = (blackhole.address() as AddressInfo).port;
     const offline = { region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true, s3_use_path_style: true };
     const diagram = {
@@ -100,20 +105,76 @@ describe.skipIf(!ready)(`cancel on the canvas: Ctrl-C first, kill after confirma
     await session.app.chooseEnvironment('dev');
     await session.app.runButton('Plan').click();
     await session.app.review.waitFor({ timeout: 120000 });
+    const creating = nextConnection();
     await session.app.review.getByRole('button', { name: 'Apply this plan' }).click();
-    await reached; // the provider is waiting on the endpoint
+    await creating; // the apply's provider is waiting on the endpoint
     await session.app.runStatus().filter({ hasText: 'apply running' }).waitFor();
+    const providers = processesUnder(session.server.dataDir).filter((pid) => commandName(pid).startsWith('terraform-provi'));
+    expect(providers.length).toBeGreaterThan(0);
+    for (const pid of providers) signal(pid, 'SIGSTOP');
 
     await session.app.runButton('Cancel run').click();
     await session.app.runMessage().filter({ hasText: 'Cancel again to kill it' }).waitFor();
+    await session.app.terminalShows('Gracefully shutting down');
     await session.app.runButton('Cancel run').click();
     const kill = session.app.confirmation('Kill terraform');
+    await kill.getByRole('button', { name: 'Keep waiting' }).click();
+    await kill.waitFor({ state: 'detached' });
+    await session.app.page.waitForTimeout(1500);
+    expect(await session.app.runStatus().textContent()).toContain('apply running');
+    expect(providers.every((pid) => commandName(pid) !== '')).toBe(true);
+
+    await session.app.runButton('Cancel run').click();
     await kill.getByRole('button', { name: 'Kill terraform now' }).click();
     await session.app.runMessage().filter({ hasText: 'Terraform was killed.' }).waitFor();
     await session.app.runStatus().filter({ hasText: 'apply cancelled' }).waitFor({ timeout: 30000 });
+    await expect.poll(() => providers.filter((pid) => commandName(pid) !== '').length, { timeout: 10000 }).toBe(0); // the kill reached the whole process group
+
+    // Killed, terraform could not release the state lock: the run shows it with force-unlock.
+    const unlock = session.app.runBar.getByRole('button', { name: /^Force unlock / });
+    await unlock.waitFor();
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-cancel-kill.png') });
+    await unlock.click();
+    await session.app.confirmation('Force unlock state').getByRole('button', { name: 'Force unlock', exact: true }).click();
+    await session.app.runBar.getByRole('status').filter({ hasText: 'The lock was released.' }).waitFor();
+    // Released for real: terraform can lock the state again (a plan takes the lock).
+    await session.app.runButton('Plan').click();
+    await session.app.review.waitFor({ timeout: 120000 });
+    await session.app.runStatus().filter({ hasText: 'plan planned' }).waitFor();
   }, 300000);
 });
+
+/** Processes whose working directory is inside `dir` (terraform and its providers run in a workspace of the data dir). */
+function processesUnder(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(`${dir}/`)) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** The process's command name, or '' once it is gone (a zombie counts as gone). */
+function commandName(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z') ? '' : readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
 
 function writeTemp(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'driftless-export-')), 'exported.driftless.json');
