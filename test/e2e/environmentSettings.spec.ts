@@ -67,6 +67,31 @@ describe.skipIf(!chromiumBinary.available)(`View → Environment settings… in 
     expect(embedded.terraform.backend).toEqual({ http: {} });
   });
 
+  it('offers region and profile for aws once a bundle needs it, and writes them into the provider block', async () => {
+    const app = session.app;
+    await app.importFile(localStackExample, 'network');
+    await app.openSettings();
+    expect(await app.provider('aws').count()).toBe(0);
+    await app.closeSettings();
+
+    await app.dragBundle('AWS SQS queue', { x: 200, y: 520 });
+    await app.selectNode('aws_sqs_queue');
+    await app.field('Queue name*').fill('jobs');
+    await app.field('Queue name*').blur();
+    await app.saved();
+
+    await app.openSettings();
+    const aws = app.provider('aws');
+    expect(await aws.getByText('No bundle in this diagram uses aws').count()).toBe(0);
+    await aws.getByRole('textbox', { name: 'aws region', exact: true }).fill('eu-west-1');
+    await aws.getByRole('textbox', { name: 'aws profile', exact: true }).fill('dev');
+    await aws.getByRole('button', { name: 'Save aws settings' }).click();
+    await app.saved();
+    await app.closeSettings();
+    const main = JSON.parse(await app.compiledMain('eu-west-1')) as { provider: Record<string, unknown> };
+    expect(main.provider.aws).toEqual({ profile: 'dev', region: 'eu-west-1' });
+  });
+
   it('adds an environment, removes it after a confirmation that keeps its state, and undo brings it back', async () => {
     const app = session.app;
     await app.importFile(localStackExample, 'network');
