@@ -49,7 +49,7 @@ export function BackendSection({ environment }: { environment: Environment }) {
           <p className="settings-note" data-testid="backend-note">
             State then lives in {REMOTE_BACKENDS[choice].title}, outside Driftless: the app keeps no state history, inventory or drift baseline for this environment and the State tab cannot show it.
             Credentials are never typed here (they would be written into main.tf.json): terraform reads them from the environment Driftless was started from — {REMOTE_BACKENDS[choice].credentials}.
-            Existing state is not copied: if the environment already has resources, move its state first (terraform init -migrate-state in the Shell tab), or the new backend starts empty.
+            Driftless does not move existing state between backends: choose the backend before the environment has resources, or move the state yourself (terraform state pull, then push to the new backend); otherwise the new backend starts empty and the next plan creates everything again.
           </p>
           <SettingsRows label={choice} rows={rows} onChange={setRows} />
         </>
