@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBinary } from '../support/binaries';
+import { commandName, processesUnder, signal } from '../support/processes';
 import { RunsPage } from './pages/RunsPage';
 import { chromiumBinary } from './support/browser';
 import { localStackExample, useAppSession } from './support/appSession';
@@ -143,38 +144,6 @@ describe.skipIf(!ready)(`cancel on the canvas: Ctrl-C first, kill after confirma
     await session.app.runStatus().filter({ hasText: 'plan planned' }).waitFor();
   }, 300000);
 });
-
-/** Processes whose working directory is inside `dir` (terraform and its providers run in a workspace of the data dir). */
-function processesUnder(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(`${dir}/`)) pids.push(Number(entry));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids;
-}
-
-/** The process's command name, or '' once it is gone (a zombie counts as gone). */
-function commandName(pid: number): string {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z') ? '' : readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return '';
-  }
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // already gone
-  }
-}
 
 function writeTemp(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'driftless-export-')), 'exported.driftless.json');

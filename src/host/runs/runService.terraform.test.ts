@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../core/api/areas/run';
 import type { Host } from '../createHost';
 import { requireBinary } from '../../../test/support/binaries';
+import { commandName, processesUnder, signal } from '../../../test/support/processes';
 import { exampleText, importDiagram, runHost, taskDiagram } from '../../../test/support/runProjects';
 
 const tf = requireBinary('terraform');
@@ -196,6 +197,43 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     expect(host.runs.get(waiting.id).status).toBe('cancelled');
     const next = await plan(projectId, environmentId);
     expect(next.status).toBe('planned');
+  }, 120_000);
+
+  it('kill: a terraform that does not stop after Ctrl-C is killed with its whole process group; the run is cancelled and reports the lock it left, which force-unlock releases', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('kill', { sleeper: { command: 'sleep 60', url: 'file:///s' } }));
+    const environmentId = environments.dev!;
+    const planned = await plan(projectId, environmentId);
+    let reached!: () => void;
+    const creating = new Promise<void>((resolve) => (reached = resolve));
+    const unsubscribe = host.events.subscribe('run.status', ({ nodes }) => {
+      if (nodes['sleeper-id'] === 'creating') reached();
+    });
+    const started = host.runs.apply(planned.id).run!;
+    await creating;
+    unsubscribe();
+    // A terraform that never gets to stop (SIGSTOP: the Ctrl-C stays pending), what kill is for.
+    const processes = processesUnder(host.dataDir).filter((pid) => commandName(pid) !== '');
+    const terraform = processes.filter((pid) => commandName(pid) === 'terraform');
+    expect(terraform).toHaveLength(1);
+    try {
+      signal(terraform[0]!, 'SIGSTOP');
+      expect(host.runs.cancel(started.id).action).toBe('interrupted');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(host.runs.get(started.id).status).toBe('running');
+      expect(host.runs.cancel(started.id, true).action).toBe('killed');
+      const killed = await settled(started);
+      expect(killed.status).toBe('cancelled');
+      expect(processes.filter((pid) => commandName(pid) !== '')).toEqual([]); // terraform, sleep: the whole group
+      const held = host.state.history().locks().filter((lock) => lock.environmentId === environmentId);
+      expect(held).toHaveLength(1);
+      expect(killed.lockLeft?.lockId).toBe(held[0]!.lockId);
+      expect(killed.message).toContain('force-unlock');
+      const unlocked = await host.call('state.forceUnlock', { environmentId, lockId: killed.lockLeft!.lockId, confirm: true });
+      expect(unlocked.ok && unlocked.value.released).toBe(true);
+      expect((await plan(projectId, environmentId)).status).toBe('planned');
+    } finally {
+      for (const pid of processesUnder(host.dataDir)) signal(pid, 'SIGKILL');
+    }
   }, 120_000);
 
   it('targeted plan covers only the node; a flood through run.output with run.ack is stored and streamed complete', async () => {
