@@ -142,7 +142,7 @@ describe.skipIf(!ready)(`cancel on the canvas: Ctrl-C first, kill after confirma
     await session.app.runButton('Plan').click();
     await session.app.review.waitFor({ timeout: 120000 });
     await session.app.runStatus().filter({ hasText: 'plan planned' }).waitFor();
-  }, 300000);
+  }, 420000); // three terraform runs with the AWS provider: minutes on a loaded machine
 });
 
 function writeTemp(text: string): string {
