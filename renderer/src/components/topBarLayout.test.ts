@@ -18,6 +18,6 @@ describe('top bar layout', () => {
 
   it('keeps file commands together in the File menu', () => {
     const file = TOP_BAR_MENUS.find((menu) => menu.label === 'File')!;
-    expect([...file.actions].sort()).toEqual(['compareWithFile', 'exportDiagram', 'exportPng', 'exportSvg', 'importDiagram']);
+    expect([...file.actions].sort()).toEqual(['compareWithFile', 'exportDiagram', 'exportPng', 'exportSvg', 'importDiagram', 'terraformSetup']);
   });
 });
