@@ -44,7 +44,9 @@ async function executePlan(context: RunContext, id: string, kind: PlanKind, prep
     }
     const env = await context.environmentFor(id, environment.id, environment.backend.type === 'embedded', prepared.variables);
     if (needsInit(dir, compiled.files)) {
-      const init = await context.inits.run(() => context.step(id, run, binary, ['init', '-input=false'], dir, env));
+      // -reconfigure: an environment whose backend was switched in the app is initialised on the new
+      // one (state is never migrated between backends; the environment settings say so).
+      const init = await context.inits.run(() => context.step(id, run, binary, ['init', '-input=false', '-reconfigure'], dir, env));
       if (init.failure) return finish(id, init.failure.code === 'cancelled' ? 'cancelled' : 'failed', context.failedMeta(init, environment.id), init.exit.exitCode);
       recordInit(dir, compiled.files);
     }
