@@ -101,6 +101,8 @@ export function Canvas() {
         snapToGrid
         snapGrid={SNAP_GRID}
         proOptions={PRO_OPTIONS}
+        // Off-screen nodes and edges are not in the DOM: each update's style, paint and layerize work then scales with what is in view, not with the diagram.
+        onlyRenderVisibleElements
       >
         <Background gap={16} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
