@@ -1,5 +1,6 @@
 import type { CatalogSnapshot } from '../../../src/core/bundles/manifest';
 import type { BackendChoice, Environment, Project } from '../../../src/core/model/diagram';
+import { credentialProblem } from '../../../src/core/diagram/credentials';
 
 /** One row of a key/value editor, as typed. */
 export interface SettingRow {
@@ -18,21 +19,8 @@ export const REMOTE_BACKENDS: Record<RemoteBackend, { title: string; keys: strin
   remote: { title: 'HCP Terraform (remote)', keys: ['hostname', 'organization', 'workspaces'], credentials: 'TF_TOKEN_app_terraform_io or terraform login' },
 };
 
-/** Keys whose values are credentials: they would land in plain text in the compiled main.tf.json and the database. */
-const SECRET_KEY = /(access_key|secret|password|passwd|token|credentials|private_key|client_certificate|sas_token|master_key|sts_endpoint_key)/i;
-/** A connection string with a password in it: `scheme://user:password@host`. */
-const PASSWORD_IN_URL = /:\/\/[^/\s:@]+:[^/\s@]+@/;
-
-/** Why a setting must not be typed here (a credential), or undefined when it may. */
-export function secretProblem(key: string, value: string): string | undefined {
-  if (SECRET_KEY.test(key)) {
-    return `"${key}" is a credential: it would be stored in plain text in the diagram and the compiled main.tf.json. Remove it and set it in the environment Driftless is started from instead.`;
-  }
-  if (PASSWORD_IN_URL.test(value)) {
-    return `"${key}" holds a password inside a URL: it would be stored in plain text. Remove the password (use PGPASSWORD or PG_CONN_STR in the environment Driftless is started from).`;
-  }
-  return undefined;
-}
+/** Why a setting must not be typed here (a credential), or undefined when it may: the same rule the host's validation and the compiler apply. */
+export const secretProblem = (key: string, value: string): string | undefined => credentialProblem(key, value);
 
 /** A typed value: JSON objects and arrays (such as the remote backend's `workspaces`) and true/false are parsed, everything else stays text. */
 function parsedValue(value: string): unknown {

@@ -36,6 +36,17 @@ describe('compile', () => {
     expect(JSON.stringify(result)).not.toContain('hunter2');
   });
 
+  it('refuses a credential in the backend or provider settings, writing no files', () => {
+    const stack = localStack();
+    const dev = stack.environments.find((candidate) => candidate.name === 'dev')!;
+    dev.backend = { type: 'pg', config: { conn_str: 'postgres://app:hunter2@db/state' } };
+    const result = compile(stack, 'dev', catalog);
+    expect(codes(result)).toEqual(['environment.credential-in-settings']);
+    expect(result.diagnostics[0]!.location).toMatchObject({ environment: 'dev', field: 'backend.pg.conn_str' });
+    expect(result.files).toEqual({});
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
   it('writes one output per artifact, sensitive where the type or the module output is', () => {
     const outputs = JSON.parse(compile(localStack(), 'dev', catalog).files['outputs.tf.json']!).output;
     expect(outputs.db__credentials).toEqual({ value: '${module.db.credentials}', sensitive: true });

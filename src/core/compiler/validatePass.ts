@@ -1,6 +1,7 @@
 import { canConnect } from '../bundles/compatibility';
 import type { CatalogBundle, CatalogSnapshot, ConnectionSpec } from '../bundles/manifest';
 import type { Diagnostic, WithDiagnostics } from '../diagnostics';
+import { checkEnvironmentCredentials } from '../diagram/credentials';
 import type { ValidateParams } from '../diagram/validateNodes';
 import { graphOfDiagram } from '../graph/dependencyGraph';
 import { findCycle } from '../graph/order';
@@ -199,6 +200,6 @@ export function validatePass(project: Project, environmentId: string, catalog: C
   const bundles = new Map<string, CatalogBundle>();
   const diagnostics = checkNodes(project, catalog, environment.name, bundles);
   const partial = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram), nodes: new Map(project.diagram.nodes.map((node) => [node.id, node])), incoming: new Map() };
-  diagnostics.push(...checkParams(project, partial, validateParams), ...checkEdges(project, partial));
+  diagnostics.push(...checkParams(project, partial, validateParams), ...checkEdges(project, partial), ...checkEnvironmentCredentials(environment));
   return { value: { project, ...partial }, diagnostics };
 }

@@ -1,6 +1,7 @@
 import type { CatalogBundle } from '../bundles/manifest';
 import type { Diagnostic } from '../diagnostics';
 import type { DiagramNode, Environment } from '../model/diagram';
+import { checkEnvironmentCredentials } from './credentials';
 import { identifierProblem, parseBundleRef } from './identifiers';
 
 /** Where a param set is checked: a node's own params, or its effective params in one environment. */
@@ -161,6 +162,7 @@ export function checkNames(nodes: readonly DiagramNode[], environments: readonly
       });
     }
     environmentNames.add(environment.name);
+    diagnostics.push(...checkEnvironmentCredentials(environment));
   }
   return diagnostics;
 }
