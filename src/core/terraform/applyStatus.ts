@@ -1,8 +1,11 @@
 import { nodeOfModuleAddress } from './address';
 import type { StreamDiagnostic, StreamMessage } from './stream';
 
-/** Where a resource (or a node, the sum of its resources) is during an apply. */
-export type LiveStatus = 'waiting' | 'reading' | 'creating' | 'updating' | 'destroying' | 'done' | 'failed';
+/**
+ * Where a resource (or a node, the sum of its resources) is during an apply; after an apply that
+ * did not succeed, `interrupted` (it was in progress) or `skipped` (it never started).
+ */
+export type LiveStatus = 'waiting' | 'reading' | 'creating' | 'updating' | 'destroying' | 'done' | 'failed' | 'interrupted' | 'skipped';
 
 export interface LiveResource {
   address: string;
@@ -38,7 +41,7 @@ const activeOf: Record<string, LiveStatus> = {
 };
 
 // A node shows the most pressing status of its resources.
-const rank: Record<LiveStatus, number> = { failed: 6, destroying: 5, creating: 5, updating: 5, reading: 4, waiting: 3, done: 1 };
+const rank: Record<LiveStatus, number> = { failed: 6, interrupted: 6, destroying: 5, creating: 5, updating: 5, reading: 4, waiting: 3, skipped: 2, done: 1 };
 
 function nodeStatus(statuses: LiveStatus[]): LiveStatus {
   let best: LiveStatus = 'done';
@@ -52,6 +55,15 @@ function recompute(run: LiveRun, node: string | undefined): void {
     .filter((resource) => resource.node === node)
     .map((resource) => resource.status);
   run.nodes[node] = nodeStatus(statuses);
+}
+
+const endedAs: Partial<Record<LiveStatus, LiveStatus>> = { creating: 'interrupted', updating: 'interrupted', destroying: 'interrupted', reading: 'interrupted', waiting: 'skipped' };
+
+/** The last word on each node of an apply that failed, was cancelled or killed: nothing still shows as in progress. */
+export function endLiveNodes<K extends string>(nodes: Record<K, LiveStatus>): Record<K, LiveStatus> {
+  const ended = {} as Record<K, LiveStatus>;
+  for (const [node, status] of Object.entries(nodes) as [K, LiveStatus][]) ended[node] = endedAs[status] ?? status;
+  return ended;
 }
 
 /**

@@ -223,6 +223,7 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
       expect(host.runs.cancel(started.id, true).action).toBe('killed');
       const killed = await settled(started);
       expect(killed.status).toBe('cancelled');
+      expect(killed.live).toEqual({ 'sleeper-id': 'interrupted' }); // not left "creating" on the canvas
       expect(processes.filter((pid) => commandName(pid) !== '')).toEqual([]); // terraform, sleep: the whole group
       const held = host.state.history().locks().filter((lock) => lock.environmentId === environmentId);
       expect(held).toHaveLength(1);

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { endLiveNodes } from './applyStatus';
+
+describe('endLiveNodes', () => {
+  it('after an apply that did not succeed, nothing shows as in progress: started work is interrupted, unstarted work skipped', () => {
+    expect(endLiveNodes({ network: 'done', database: 'creating', api: 'updating', old: 'destroying', lookup: 'reading', queue: 'waiting', web: 'failed' })).toEqual({
+      network: 'done',
+      database: 'interrupted',
+      api: 'interrupted',
+      old: 'interrupted',
+      lookup: 'interrupted',
+      queue: 'skipped',
+      web: 'failed',
+    });
+  });
+});
