@@ -12,6 +12,8 @@ export interface ActiveRun {
   rows: number;
   live: LiveRun;
   lastAckAt: number;
+  /** The consumer stopped acknowledging (a closed window): output no longer waits for it. */
+  consumerGone?: boolean;
 }
 
 export function newActiveRun(): ActiveRun {
@@ -42,6 +44,28 @@ const tailLength = 65536;
 const staleAckMs = 10_000;
 
 /**
+ * A consumer that stopped acknowledging (a closed window) must not stall the run or shell: once the
+ * pty has waited `staleMs` for it, every chunk acknowledges itself until the consumer acks again
+ * (run.ack clears `consumerGone`). Call `selfAcknowledge` from the pty's sink; stop when it exits.
+ */
+export function watchAcknowledgements(active: ActiveRun, pty: () => PtyRun | undefined, staleMs = staleAckMs): { selfAcknowledge(chunk: string): void; stop(): void } {
+  active.lastAckAt = Date.now();
+  const timer = setInterval(() => {
+    const current = pty();
+    if (current?.paused && Date.now() - active.lastAckAt > staleMs) {
+      active.consumerGone = true;
+      current.acknowledge(Number.MAX_SAFE_INTEGER);
+    }
+  }, Math.min(1000, staleMs));
+  return {
+    selfAcknowledge: (chunk) => {
+      if (active.consumerGone) pty()?.acknowledge(chunk.length);
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
  * Runs one terraform command of a run in its pty, human output and colours included: every chunk
  * stored as the run's next output chunk and sent live; progress lines folded into live per-node status.
  */
@@ -53,7 +77,8 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
     for (const message of messages) reduceLiveRun(active.live, message);
     if (messages.length > 0) options.onLive?.(active.live);
   };
-  const pty = startPtyRun({
+  const acknowledgements = watchAcknowledgements(active, () => pty);
+  const pty: PtyRun = startPtyRun({
     file: options.binary,
     args: options.args,
     cwd: options.cwd,
@@ -66,23 +91,20 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
         const seq = store.append(runId, chunk);
         tail = (tail.length + chunk.length > tailLength * 2 ? tail.slice(-tailLength) : tail) + chunk;
         options.onOutput(chunk, seq);
+        acknowledgements.selfAcknowledge(chunk);
         fold(decoder.push(chunk));
       },
     },
   });
   active.pty = pty;
   if (active.cancelled) pty.cancel(); // cancelled between two commands of the run
-  active.lastAckAt = Date.now();
-  const watchdog = setInterval(() => {
-    if (pty.paused && Date.now() - active.lastAckAt > staleAckMs) pty.acknowledge(Number.MAX_SAFE_INTEGER);
-  }, 1000);
   try {
     const exit = await pty.exited;
     fold(decoder.end());
     const failure = classifyFailure({ exitCode: exit.exitCode, cancelled: exit.cancelled || exit.killed || active.cancelled, diagnostics: active.live.diagnostics, output: tail });
     return failure ? { exit, failure } : { exit };
   } finally {
-    clearInterval(watchdog);
+    acknowledgements.stop();
     active.pty = undefined;
   }
 }

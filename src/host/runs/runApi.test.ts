@@ -75,4 +75,36 @@ describe('run API area (no terraform needed)', () => {
     expect(host.runs.list(environmentId, { kind: 'shell' }).runs.map((run) => run.id)).toEqual([shellId]);
     expect(await host.call('run.input', { runId: shellId, data: 'ls\r' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+
+  it('a shell whose window stopped acknowledging (closed) is not stalled: after ~10 s its output stops waiting', async () => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram('gone', { one: { command: 'true', url: 'file:///one' } }));
+    let text = '';
+    let shellId: string | undefined;
+    let ended!: (status: string) => void;
+    const end = new Promise<string>((resolve) => (ended = resolve));
+    const offStatus = host.events.subscribe('run.status', ({ status, runId }) => {
+      if (runId === shellId && status !== 'running') ended(status);
+    });
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    // A listener that never acknowledges: flow control is on, and nobody answers it.
+    const offOutput = host.events.subscribe('run.output', ({ data }) => {
+      text = (text + data).slice(-200);
+      if (text.includes('FLOOD-DONE')) finished();
+    });
+    try {
+      const opened = await host.call('run.shell', { projectId, environmentId: environments.dev! });
+      if (!opened.ok) throw new Error(opened.error.message);
+      shellId = opened.value.run!.id;
+      // 4 MB: forty times the 100k window. Resuming 100k per stale period would take minutes.
+      await host.call('run.input', { runId: opened.value.run!.id, data: 'head -c 4000000 /dev/zero | tr "\\0" x; echo; echo FLOOD-""DONE; exit\r' });
+      const started = Date.now();
+      await done;
+      expect(Date.now() - started).toBeLessThan(40_000);
+      expect(await end).toBe('succeeded');
+    } finally {
+      offOutput();
+      offStatus();
+    }
+  }, 60_000);
 });

@@ -86,6 +86,7 @@ export function createRunService(options: RunServiceOptions) {
       const run = active.get(runId);
       if (run) {
         run.lastAckAt = Date.now();
+        run.consumerGone = false;
         run.pty?.acknowledge(characters);
       }
       return { ok: true };

@@ -1,5 +1,5 @@
 import { startPtyRun } from '../runner/ptyRun';
-import { newActiveRun, type ActiveRun } from './ptyStep';
+import { newActiveRun, watchAcknowledgements, type ActiveRun } from './ptyStep';
 import type { RunRecords } from './runRecords';
 
 /** The user's shell: $SHELL (or /bin/sh); on Windows %COMSPEC% (or cmd.exe). */
@@ -33,6 +33,7 @@ export async function startShell(options: ShellOptions): Promise<string> {
   const env = await options.env(record.id);
   const run = newActiveRun();
   active.set(record.id, run);
+  const acknowledgements = watchAcknowledgements(run, () => run.pty);
   const pty = startPtyRun({
     file: shell,
     args: [],
@@ -41,10 +42,16 @@ export async function startShell(options: ShellOptions): Promise<string> {
     cols: run.cols,
     rows: run.rows,
     onData: options.flowControl ? () => undefined : undefined,
-    sink: { write: (chunk) => options.onOutput(record.id, chunk, records.store.append(record.id, chunk)) },
+    sink: {
+      write: (chunk) => {
+        options.onOutput(record.id, chunk, records.store.append(record.id, chunk));
+        acknowledgements.selfAcknowledge(chunk);
+      },
+    },
   });
   run.pty = pty;
   void pty.exited.then((exit) => {
+    acknowledgements.stop();
     active.delete(record.id);
     options.onEnd(record.id, exit.exitCode);
   });
