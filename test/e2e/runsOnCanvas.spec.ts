@@ -129,6 +129,7 @@ describe.skipIf(!ready)(`cancel on the canvas: Ctrl-C first, kill after confirma
     await kill.getByRole('button', { name: 'Kill terraform now' }).click();
     await session.app.runMessage().filter({ hasText: 'Terraform was killed.' }).waitFor();
     await session.app.runStatus().filter({ hasText: 'apply cancelled' }).waitFor({ timeout: 30000 });
+    await session.app.nodeStatus('assets', 'interrupted').waitFor(); // not left "creating"
     await expect.poll(() => providers.filter((pid) => commandName(pid) !== '').length, { timeout: 10000 }).toBe(0); // the kill reached the whole process group
 
     // Killed, terraform could not release the state lock: the run shows it with force-unlock.
