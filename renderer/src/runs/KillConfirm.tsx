@@ -1,5 +1,5 @@
 import { useRunStore } from './runStore';
-import { RunConfirm } from './RunConfirm';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 /** After a second cancel of a run that is still stopping: kill its terraform, once confirmed. */
 export function KillConfirm() {
@@ -7,7 +7,7 @@ export function KillConfirm() {
   const kind = useRunStore((state) => state.run?.kind);
   if (!runId) return null;
   return (
-    <RunConfirm
+    <ConfirmDialog
       title="Kill terraform"
       confirmLabel="Kill terraform now"
       keepLabel="Keep waiting"
@@ -18,6 +18,6 @@ export function KillConfirm() {
         Terraform got Ctrl-C and is still finishing the {kind ?? 'run'} safely. Killing it now stops it at once: a resource can be left half made and the state lock held
         (Driftless then shows the lock with force-unlock).
       </p>
-    </RunConfirm>
+    </ConfirmDialog>
   );
 }

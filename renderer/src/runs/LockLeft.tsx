@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RunView } from '../../../src/core/api/areas/run';
 import { useRunStore } from './runStore';
-import { RunConfirm } from './RunConfirm';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 /** The state lock a cancelled, killed or interrupted run left behind, with force-unlock after confirmation. */
 export function LockLeft({ run }: { run: RunView }) {
@@ -22,14 +22,14 @@ export function LockLeft({ run }: { run: RunView }) {
       </button>
       {message && <span role="status"> {message}</span>}
       {asking && (
-        <RunConfirm title="Force unlock state" confirmLabel="Force unlock" keepLabel="Keep the lock" onConfirm={() => void release()} onKeep={() => setAsking(false)}>
+        <ConfirmDialog title="Force unlock state" confirmLabel="Force unlock" keepLabel="Keep the lock" onConfirm={() => void release()} onKeep={() => setAsking(false)}>
           <p>
             This {run.kind} ({run.status}) left the state lock {lock.lockId}
             {lock.who ? ` held by ${lock.who}` : ''}
             {lock.operation ? ` for ${lock.operation}` : ''}. Release it only when no terraform of this environment runs any more: two runs writing the state can overwrite each
             other.
           </p>
-        </RunConfirm>
+        </ConfirmDialog>
       )}
     </span>
   );

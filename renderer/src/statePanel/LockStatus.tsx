@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LockSummary } from '../../../src/core/api/areas/state';
 import { useApi } from '../api/ApiContext';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { formatTime } from './formatSize';
 
 /** The environment's state lock (who, doing what, since when), with force-unlock after confirmation. */
@@ -46,7 +46,7 @@ export function LockStatus({ environmentName, lock, onChanged }: { environmentNa
       </button>
       {message && <p role="status">{message}</p>}
       {asking && (
-        <ConfirmDialog title="Force unlock state" confirmLabel="Force unlock" onConfirm={() => void release()} onCancel={() => setAsking(false)}>
+        <ConfirmDialog title="Force unlock state" confirmLabel="Force unlock" onConfirm={() => void release()} onKeep={() => setAsking(false)}>
           <p>
             Release {environmentName}'s state lock held by {lock.who || 'unknown'} ({lock.operation || 'an operation'})? If that terraform is still running, its
             writes and another run's can overwrite each other.

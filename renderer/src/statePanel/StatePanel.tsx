@@ -6,7 +6,7 @@ import { download } from '../files/fileTransfer';
 import { useRunStore } from '../runs/runStore';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { LockStatus } from './LockStatus';
 import { StateDiffView } from './StateDiffView';
 import { VersionTable } from './VersionTable';
@@ -116,7 +116,7 @@ export function StatePanel() {
       )}
       {diff && diff.key === diffKey && <StateDiffView diff={diff.value} from={diff.from} to={diff.to} />}
       {restoring && (
-        <ConfirmDialog title="Restore state version" confirmLabel={`Restore version ${restoring.version}`} onConfirm={() => void restore(restoring)} onCancel={() => setRestoring(undefined)}>
+        <ConfirmDialog title="Restore state version" confirmLabel={`Restore version ${restoring.version}`} onConfirm={() => void restore(restoring)} onKeep={() => setRestoring(undefined)}>
           <p>
             Write version {restoring.version} (serial {restoring.serial ?? '?'}) of {name}'s state again as the newest version? The next plan compares your diagram with
             it, so terraform may recreate or delete resources that changed since.
