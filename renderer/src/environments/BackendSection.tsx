@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Environment } from '../../../src/core/model/diagram';
 import { useDiagramStore } from '../state/diagramStore';
 import { backendRows, REMOTE_BACKENDS, rowsToSettings, type RemoteBackend, type SettingRow } from './environmentSettings';
-import { SettingsRows } from './SettingsRows';
+import { SettingsProblems, SettingsRows } from './SettingsRows';
 
 type Choice = 'embedded' | RemoteBackend;
 
@@ -54,13 +54,7 @@ export function BackendSection({ environment }: { environment: Environment }) {
           <SettingsRows label={choice} rows={rows} onChange={setRows} />
         </>
       )}
-      {problems.length > 0 && (
-        <ul role="alert" className="settings-problems">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <SettingsProblems problems={problems} />
       <div className="dialog-buttons">
         <button type="button" onClick={save}>
           Save backend

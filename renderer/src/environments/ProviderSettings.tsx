@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Environment } from '../../../src/core/model/diagram';
 import { useDiagramStore } from '../state/diagramStore';
 import { environmentProviders, providerRows, rowsToSettings, type SettingRow } from './environmentSettings';
-import { SettingsRows } from './SettingsRows';
+import { SettingsProblems, SettingsRows } from './SettingsRows';
 
 /** Provider settings of the environment (region, profile, …): one editor per provider the diagram's bundles require or the environment configures. */
 export function ProviderSettings({ environment }: { environment: Environment }) {
@@ -52,13 +52,7 @@ function ProviderEditor({ environment, provider, used }: { environment: Environm
       <legend>{provider}</legend>
       {!used && <p className="settings-note">No bundle in this diagram uses {provider.split('.')[0]}: these settings are left out of the compiled files until one does.</p>}
       <SettingsRows label={provider} rows={rows} onChange={setRows} />
-      {problems.length > 0 && (
-        <ul role="alert" className="settings-problems">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <SettingsProblems problems={problems} />
       <div className="dialog-buttons">
         <button type="button" onClick={save}>
           Save {provider} settings

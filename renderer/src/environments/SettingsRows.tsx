@@ -20,3 +20,15 @@ export function SettingsRows({ label, rows, onChange }: { label: string; rows: S
     </div>
   );
 }
+
+/** Why the rows above cannot be saved, one line each (nothing when they can). */
+export function SettingsProblems({ problems }: { problems: readonly string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul role="alert" className="settings-problems">
+      {problems.map((problem) => (
+        <li key={problem}>{problem}</li>
+      ))}
+    </ul>
+  );
+}
