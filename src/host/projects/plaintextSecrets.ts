@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../../core/diagnostics';
+import { checkEnvironmentCredentials } from '../../core/diagram/credentials';
 import { isSecretMarker, type Project } from '../../core/model/diagram';
 
 /** The sensitive (`writeOnly`) params of a bundle `name@version`, or undefined when it is unknown here. */
 export type SensitiveParams = (bundle: string) => ReadonlySet<string> | undefined;
 
 /**
- * Diagnostics for every sensitive param (or override) that an edit would store as plain text.
- * Such values go through `secret.set`, encrypted; the diagram only ever holds the marker.
+ * Diagnostics for every sensitive param (or override) that an edit would store as plain text, and
+ * every credential it would add to an environment's provider or backend settings. Sensitive values
+ * go through `secret.set`, encrypted; credentials come from the environment terraform runs in.
  */
 export function plaintextSecrets(before: Project, after: Project, sensitive: SensitiveParams): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -27,6 +29,9 @@ export function plaintextSecrets(before: Project, after: Project, sensitive: Sen
   for (const environment of after.environments) {
     const old = oldEnvironments.get(environment.id);
     if (old === environment) continue;
+    // Only credentials this change adds: one stored before this rule must not block fixing it.
+    const before = new Set(old ? checkEnvironmentCredentials(old).map((diagnostic) => diagnostic.location?.field) : []);
+    diagnostics.push(...checkEnvironmentCredentials(environment).filter((diagnostic) => !before.has(diagnostic.location?.field)));
     for (const [nodeId, values] of Object.entries(environment.overrides)) {
       const bundle = bundleOf.get(nodeId);
       const secret = bundle === undefined ? undefined : sensitive(bundle);

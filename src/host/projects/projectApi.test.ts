@@ -98,6 +98,29 @@ describe('project API with the built-in catalog', () => {
     expect(exported.value.text).not.toContain('hunter22');
     await api.close();
   });
+
+  it('refuses a credential in backend or provider settings, by edit or by import, storing nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'driftless-api-'));
+    const api = createHost({ version: 'test', dataDir, shell: 'cli', heartbeatMs: 0 });
+    const created = await api.call('project.create', { name: 'credentials' });
+    if (!created.ok) throw new Error(created.error.message);
+    const { id: projectId, environments } = created.value.project;
+    const environmentId = environments[0]!.id;
+    const backend = { type: 's3', config: { bucket: 'states', key: 'dev.tfstate', secret_key: CANARY } };
+    const edited = await api.call('diagram.apply', { projectId, edit: { kind: 'setEnvironmentBackend', environmentId, backend } as never });
+    expect(edited).toMatchObject({ ok: true, value: { applied: false, diagnostics: [{ code: 'environment.credential-in-settings', location: { field: 'backend.s3.secret_key' } }] } });
+    const providers = await api.call('diagram.apply', { projectId, edit: { kind: 'setEnvironmentProviders', environmentId, providers: { aws: { region: 'eu-west-1', access_key: CANARY } } } as never });
+    expect(providers).toMatchObject({ ok: true, value: { applied: false, diagnostics: [{ code: 'environment.credential-in-settings', location: { field: 'providers.aws.access_key' } }] } });
+    const allowed = await api.call('diagram.apply', { projectId, edit: { kind: 'setEnvironmentProviders', environmentId, providers: { aws: { region: 'eu-west-1', skip_credentials_validation: true } } } as never });
+    expect(allowed).toMatchObject({ ok: true, value: { applied: true } });
+
+    const file = JSON.parse(readFileSync(new URL('../../../examples/local-stack.driftless.json', import.meta.url), 'utf8'));
+    file.environments[0].backend = { type: 'pg', config: { conn_str: `postgres://app:${CANARY}@db/state` } };
+    const imported = await api.call('project.import', { text: JSON.stringify(file), name: 'with-credential' });
+    expect(imported).toMatchObject({ ok: true, value: { imported: false, diagnostics: [{ code: 'environment.credential-in-settings' }] } });
+    await api.close();
+    expect(readFileSync(join(dataDir, 'driftless.db')).includes(CANARY)).toBe(false);
+  });
 });
 
 describe('project API over a damaged database', () => {
