@@ -1,13 +1,22 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../core/api/areas/run';
 import type { Host } from '../createHost';
 import { requireBinary } from '../../../test/support/binaries';
 import { commandName, processesUnder, signal } from '../../../test/support/processes';
+import { workspaceDir } from '../runner/workspace';
 import { exampleText, importDiagram, runHost, taskDiagram } from '../../../test/support/runProjects';
 
 const tf = requireBinary('terraform');
+
+const cwdOf = (pid: number): string => {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return ''; // gone
+  }
+};
 
 describe.skipIf(!tf.available)(`run service: plan → review → apply with real terraform ${tf.reason}`, () => {
   let host: Host;
@@ -212,11 +221,14 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     await creating;
     unsubscribe();
     // A terraform that never gets to stop (SIGSTOP: the Ctrl-C stays pending), what kill is for.
-    const processes = processesUnder(host.dataDir).filter((pid) => commandName(pid) !== '');
+    // Only this environment's workdir: a terraform of an earlier test may still be exiting, and
+    // terraform may run as more than one process (all in the run's process group, which kill ends).
+    const workdir = workspaceDir(host.dataDir, environmentId);
+    const processes = processesUnder(host.dataDir).filter((pid) => commandName(pid) !== '' && cwdOf(pid) === workdir);
     const terraform = processes.filter((pid) => commandName(pid) === 'terraform');
-    expect(terraform).toHaveLength(1);
+    expect(terraform.length).toBeGreaterThan(0);
     try {
-      signal(terraform[0]!, 'SIGSTOP');
+      for (const pid of terraform) signal(pid, 'SIGSTOP');
       expect(host.runs.cancel(started.id).action).toBe('interrupted');
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(host.runs.get(started.id).status).toBe('running');
