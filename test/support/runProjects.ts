@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RunView } from '../../src/core/api/areas/run';
 import { createHost, type Host } from '../../src/host/createHost';
 import { terraformEnv } from './terraform';
 
@@ -45,4 +46,11 @@ export async function importDiagram(host: Host, text: string, name?: string): Pr
   const project = await host.call('project.get', { id: projectId });
   if (!project.ok) throw new Error(project.error.message);
   return { projectId, environments: Object.fromEntries(project.value.project.environments.map((environment) => [environment.name, environment.id])) };
+}
+
+/** The run once the queue is idle again: tests start one run at a time, so idle means it has ended. */
+export async function settledRun(host: Host, run: { id: string } | undefined): Promise<RunView> {
+  if (run === undefined) throw new Error('no run was started (the request was refused)');
+  await host.runs.idle();
+  return host.runs.get(run.id);
 }

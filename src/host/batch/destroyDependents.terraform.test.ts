@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../core/api/areas/run';
 import type { Host } from '../createHost';
 import { requireBinary } from '../../../test/support/binaries';
-import { exampleText, importDiagram, runHost } from '../../../test/support/runProjects';
+import { exampleText, importDiagram, runHost, settledRun } from '../../../test/support/runProjects';
 
 const tf = requireBinary('terraform');
 
@@ -25,11 +25,7 @@ describe.skipIf(!tf.available)(`destroy with dependents with real terraform ${tf
     await host?.close();
   });
 
-  async function settled(run: RunView | undefined): Promise<RunView> {
-    expect(run).toBeDefined();
-    await host.runs.idle();
-    return host.runs.get(run!.id);
-  }
+  const settled = (run: RunView | undefined): Promise<RunView> => settledRun(host, run);
 
   const stateVersions = async (): Promise<number> => {
     const versions = await host.call('state.versions', { environmentId });

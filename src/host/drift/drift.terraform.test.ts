@@ -3,7 +3,7 @@ import type { DriftReport } from '../../core/api/areas/drift';
 import type { RunView } from '../../core/api/areas/run';
 import type { Host } from '../createHost';
 import { requireBinary } from '../../../test/support/binaries';
-import { importDiagram, runHost, taskDiagram } from '../../../test/support/runProjects';
+import { importDiagram, runHost, settledRun, taskDiagram } from '../../../test/support/runProjects';
 import { backendRequest } from '../../../test/support/stateClient';
 
 const tf = requireBinary('terraform');
@@ -17,11 +17,7 @@ describe.skipIf(!tf.available)(`drift: check, Accept and Revert with real terraf
     await host?.close();
   });
 
-  async function settled(run: RunView | undefined): Promise<RunView> {
-    expect(run).toBeDefined();
-    await host.runs.idle();
-    return host.runs.get(run!.id);
-  }
+  const settled = (run: RunView | undefined): Promise<RunView> => settledRun(host, run);
 
   async function check(projectId: string, environmentId: string): Promise<DriftReport> {
     const result = await host.call('drift.check', { projectId, environmentId });

@@ -6,7 +6,7 @@ import type { Host } from '../createHost';
 import { requireBinary } from '../../../test/support/binaries';
 import { commandName, processesUnder, signal } from '../../../test/support/processes';
 import { workspaceDir } from '../runner/workspace';
-import { exampleText, importDiagram, runHost, taskDiagram } from '../../../test/support/runProjects';
+import { exampleText, importDiagram, runHost, settledRun, taskDiagram } from '../../../test/support/runProjects';
 
 const tf = requireBinary('terraform');
 
@@ -27,11 +27,7 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
     await host?.close();
   });
 
-  async function settled(run: RunView | undefined): Promise<RunView> {
-    expect(run).toBeDefined();
-    await host.runs.idle();
-    return host.runs.get(run!.id);
-  }
+  const settled = (run: RunView | undefined): Promise<RunView> => settledRun(host, run);
 
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : []));
