@@ -6,6 +6,7 @@ import { compileProject } from '../../host/compiler/compileProject';
 import { WorkdirError, writeWorkdir } from '../../host/compiler/writeWorkdir';
 import type { Command } from '../command';
 import { packageVersion } from '../packageRoot';
+import { bundleFolders, bundlesOption } from './bundleFolders';
 import { formatDiagnostic, readDiagramFile } from './diagramFileInput';
 
 export const compileCommand: Command = {
@@ -15,7 +16,7 @@ export const compileCommand: Command = {
   options: {
     env: { type: 'string', description: 'Environment to compile (name or id)', valueName: 'ENV' },
     output: { type: 'string', short: 'o', description: 'Folder to write (new, empty, or written by an earlier compile)', valueName: 'DIR' },
-    bundles: { type: 'string', multiple: true, description: 'A bundle folder besides the built-in library (repeatable)', valueName: 'DIR' },
+    bundles: bundlesOption,
     json: { type: 'boolean', description: 'Print the result as JSON' },
   },
   details: [
@@ -37,7 +38,7 @@ export const compileCommand: Command = {
       for (const diagnostic of parsed.diagnostics) stderr(formatDiagnostic(diagnostic));
       return 1;
     }
-    const catalog = await loadCatalog({ dirs: (values.bundles as string[] | undefined) ?? [] });
+    const catalog = await loadCatalog({ dirs: bundleFolders(values) });
     const result = compileProject(parsed.project, environment, catalog, { generatedBy: `driftless ${packageVersion()}` });
     const diagnostics = [...checkBundleHashes(parsed.project, catalog), ...locateInFile(parsed.project, result.diagnostics, file)];
     const dir = resolve(output);

@@ -7,12 +7,13 @@ import { createHost, type Host } from '../../host/createHost';
 import { resolveDataDir } from '../../host/dataDir';
 import type { CommandContext, OptionSpec } from '../command';
 import { packageVersion } from '../packageRoot';
+import { bundleFolders, bundlesOption } from './bundleFolders';
 import { formatDiagnostic, readDiagramFile } from './diagramFileInput';
 
 /** Options the plan, apply, destroy and drift commands share. */
 export const runOptions: Record<string, OptionSpec> = {
   env: { type: 'string', description: 'Environment (name or id)', valueName: 'ENV' },
-  bundles: { type: 'string', multiple: true, description: 'A bundle folder besides the built-in library (repeatable)', valueName: 'DIR' },
+  bundles: bundlesOption,
   replace: { type: 'boolean', description: 'Replace the project stored under the file\'s id when the file differs (stored secrets of it are lost)' },
   json: { type: 'boolean', description: 'Print the run as JSON (terraform\'s output goes to stderr)' },
 };
@@ -43,7 +44,7 @@ export async function withRunContext(context: CommandContext, commandName: strin
     for (const diagnostic of parsed.diagnostics) stderr(formatDiagnostic(diagnostic));
     return 1;
   }
-  const host = createHost({ version: packageVersion(), dataDir: resolveDataDir(values['data-dir'] as string | undefined), shell: 'cli', heartbeatMs: 0, bundleDirs: (values.bundles as string[] | undefined) ?? [] });
+  const host = createHost({ version: packageVersion(), dataDir: resolveDataDir(values['data-dir'] as string | undefined), shell: 'cli', heartbeatMs: 0, bundleDirs: bundleFolders(values) });
   // Printed as it comes, acknowledged at once: stderr is the terminal here (flow control is for windows).
   const unsubscribe = host.events.subscribe('run.output', ({ runId, data }) => {
     process.stderr.write(data);

@@ -4,6 +4,7 @@ import { createHost } from '../../host/createHost';
 import { resolveDataDir } from '../../host/dataDir';
 import { isLoopback, startWebShell } from '../../web/webShell';
 import type { Command } from '../command';
+import { bundleFolders, bundlesOption } from './bundleFolders';
 import { packageRoot, packageVersion } from '../packageRoot';
 
 /** Builds the renderer once when it is missing, so a newcomer never meets an empty page. */
@@ -17,11 +18,12 @@ async function ensureRendererBuilt(staticDir: string, log: (text: string) => voi
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run Driftless in your browser: the web shell on loopback, behind a per-launch token',
-  usage: 'driftless serve [--port N] [--host ADDRESS [--allow-remote]]',
+  usage: 'driftless serve [--port N] [--host ADDRESS [--allow-remote]] [--bundles DIR]...',
   options: {
     port: { type: 'string', description: 'Port to listen on (default: a free one)', valueName: 'N' },
     host: { type: 'string', description: 'Address to bind (default 127.0.0.1)', valueName: 'ADDRESS' },
     'allow-remote': { type: 'boolean', description: 'Allow binding a non-loopback address (prints a warning)' },
+    bundles: bundlesOption,
     'static-dir': { type: 'string', description: 'Folder of the built renderer (default dist/renderer)', valueName: 'DIR' },
   },
   details: 'Prints the URL to open (it carries the access token). Exit codes: 0 after Ctrl-C, 1 when it cannot start.',
@@ -41,6 +43,7 @@ export const serveCommand: Command = {
       dataDir: resolveDataDir(values['data-dir'] as string | undefined),
       shell: 'web',
       heartbeatMs: Number(process.env.DRIFTLESS_HEARTBEAT_MS ?? 5000),
+      bundleDirs: bundleFolders(values),
     });
     try {
       await ensureRendererBuilt(staticDir, stderr);
