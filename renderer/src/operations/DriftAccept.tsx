@@ -5,6 +5,7 @@ import type { DiagramEdit } from '../../../src/core/diagram/edits';
 import type { Project } from '../../../src/core/model/diagram';
 import { useApi } from '../api/ApiContext';
 import { useDiagramStore } from '../state/diagramStore';
+import { InlineConfirm } from './InlineConfirm';
 import { runFinished, useWatchedRun } from './useWatchedRun';
 
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -35,15 +36,9 @@ export function DriftAccept({ report, project, environment, disabled, onStarted 
         </button>
       )}
       {!started && confirming && (
-        <div role="group" aria-label={`Confirm accept in ${environment}`}>
-          <p>Apply the refresh-only plan, so {environment}'s state records what is really there?</p>
-          <button type="button" onClick={() => void accept()}>
-            Confirm accept
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm label={`Confirm accept in ${environment}`} confirmText="Confirm accept" onConfirm={() => void accept()} onCancel={() => setConfirming(false)}>
+          Apply the refresh-only plan, so {environment}'s state records what is really there?
+        </InlineConfirm>
       )}
       {message && <p className="operations-message">{message}</p>}
       {run && (

@@ -3,6 +3,7 @@ import type { DriftReport } from '../../../src/core/api/areas/drift';
 import type { RunView } from '../../../src/core/api/areas/run';
 import type { ChangeCounts } from '../../../src/core/terraform/actions';
 import { useApi } from '../api/ApiContext';
+import { InlineConfirm } from './InlineConfirm';
 import { runFinished, useWatchedRun } from './useWatchedRun';
 
 const countsText = (counts: ChangeCounts) =>
@@ -68,15 +69,9 @@ export function DriftRevert({ report, environment, disabled, onStarted }: { repo
       )}
       {reviewing && plan && plan.status !== 'planned' && !started && <p className="operations-note">This plan is {plan.status}: check again for a fresh one.</p>}
       {confirming && (
-        <div role="group" aria-label={`Confirm revert in ${environment}`}>
-          <p>Apply exactly this plan to {environment}?</p>
-          <button type="button" onClick={() => void revert()}>
-            Confirm revert
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm label={`Confirm revert in ${environment}`} confirmText="Confirm revert" onConfirm={() => void revert()} onCancel={() => setConfirming(false)}>
+          Apply exactly this plan to {environment}?
+        </InlineConfirm>
       )}
       {message && <p className="operations-message">{message}</p>}
       {run && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RunView } from '../../../src/core/api/areas/run';
 import type { ChangeCounts } from '../../../src/core/terraform/actions';
+import { InlineConfirm } from './InlineConfirm';
 
 /** One environment's plan (and, once confirmed, its apply) in the side-by-side view. */
 export interface PlanSlot {
@@ -42,15 +43,9 @@ export function PlanColumn({ name, slot, onApply }: { name: string; slot: PlanSl
         </button>
       )}
       {plan?.status === 'planned' && !apply && confirming && (
-        <div role="group" aria-label={`Confirm apply to ${name}`}>
-          <p>Apply exactly this plan to {name}?</p>
-          <button type="button" onClick={() => onApply(plan.id)} disabled={slot.applying}>
-            Confirm apply to {name}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm label={`Confirm apply to ${name}`} confirmText={`Confirm apply to ${name}`} disabled={slot.applying} onConfirm={() => onApply(plan.id)} onCancel={() => setConfirming(false)}>
+          Apply exactly this plan to {name}?
+        </InlineConfirm>
       )}
       {apply && (
         <p role="status" aria-label={`Apply status of ${name}`}>
