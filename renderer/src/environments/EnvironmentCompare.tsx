@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { compareEnvironments } from '../../../src/core/environments/compare';
 import { useDiagramStore } from '../state/diagramStore';
 import { ComparisonTable } from './ComparisonTable';
+import { EnvironmentOptions } from './EnvironmentOptions';
 
 /** Two environments' params side by side; identical rows hidden unless asked for. */
 export function EnvironmentCompare() {
@@ -23,21 +24,13 @@ export function EnvironmentCompare() {
         <label>
           Left{' '}
           <select value={first?.id} onChange={(event) => setLeft(event.target.value)}>
-            {environments.map((environment) => (
-              <option key={environment.id} value={environment.id}>
-                {environment.name}
-              </option>
-            ))}
+            <EnvironmentOptions environments={environments} />
           </select>
         </label>
         <label>
           Right{' '}
           <select value={second?.id} onChange={(event) => setRight(event.target.value)}>
-            {environments.map((environment) => (
-              <option key={environment.id} value={environment.id}>
-                {environment.name}
-              </option>
-            ))}
+            <EnvironmentOptions environments={environments} />
           </select>
         </label>
         <label>

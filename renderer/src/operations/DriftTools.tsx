@@ -8,6 +8,7 @@ import { DriftAccept } from './DriftAccept';
 import { DriftResources } from './DriftResources';
 import { DriftRevert } from './DriftRevert';
 import { DriftSchedule } from './DriftSchedule';
+import { EnvironmentOptions } from '../environments/EnvironmentOptions';
 
 /** Waits until every diagram edit has reached the host, so a check plans what the user sees. */
 const saved = () =>
@@ -84,11 +85,7 @@ export function DriftTools() {
               setMessage(undefined);
             }}
           >
-            {project.environments.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
+            <EnvironmentOptions environments={project.environments} />
           </select>
         </label>
         <button type="button" onClick={() => void check()} disabled={checking}>

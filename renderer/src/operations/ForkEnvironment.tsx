@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Project } from '../../../src/core/model/diagram';
 import { useApi } from '../api/ApiContext';
 import { useDiagramStore } from '../state/diagramStore';
+import { EnvironmentOptions } from '../environments/EnvironmentOptions';
 
 /** A new environment with a copy of one's settings and overrides — never its state; secrets only when asked. */
 export function ForkEnvironment({ project }: { project: Project }) {
@@ -27,11 +28,7 @@ export function ForkEnvironment({ project }: { project: Project }) {
         <label>
           Fork from
           <select value={from} onChange={(event) => setFrom(event.target.value)}>
-            {project.environments.map((environment) => (
-              <option key={environment.id} value={environment.id}>
-                {environment.name}
-              </option>
-            ))}
+            <EnvironmentOptions environments={project.environments} />
           </select>
         </label>
         <label>
