@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import { isEventName, type EventName } from '../core/api/contract';
-import { parseClientMessage, type ServerMessage } from '../core/api/wire';
+import { isEventName, type EventName, type PayloadOf } from '../core/api/contract';
+import { outputFrameHeader, parseClientMessage, type ServerMessage } from '../core/api/wire';
 import type { Host } from '../host/createHost';
 
 /** One WebSocket client: its calls go to the dispatcher, its subscriptions to the event hub. */
@@ -8,6 +8,16 @@ export function serveSocket(ws: WebSocket, host: Host): void {
   const subscriptions = new Map<EventName, () => void>();
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  // Terminal output goes as binary frames (see wire.ts): Buffer writes the UTF-8 at native speed.
+  const sendOutput = (payload: PayloadOf<'run.output'>) => {
+    const header = outputFrameHeader(payload.runId, payload.seq);
+    if (!header) return send({ type: 'event', event: 'run.output', payload });
+    if (ws.readyState !== ws.OPEN) return;
+    const frame = Buffer.allocUnsafe(header.length + Buffer.byteLength(payload.data, 'utf8'));
+    frame.set(header);
+    frame.write(payload.data, header.length, 'utf8');
+    ws.send(frame, { binary: true });
   };
 
   ws.on('message', (data, isBinary) => {
@@ -27,7 +37,8 @@ export function serveSocket(ws: WebSocket, host: Host): void {
     if (!isEventName(message.event)) return;
     const event = message.event;
     if (message.type === 'subscribe' && !subscriptions.has(event)) {
-      subscriptions.set(event, host.events.subscribe(event, (payload) => send({ type: 'event', event, payload })));
+      const listener = event === 'run.output' ? sendOutput : (payload: unknown) => send({ type: 'event', event, payload });
+      subscriptions.set(event, host.events.subscribe(event, listener as (payload: unknown) => void));
     } else if (message.type === 'unsubscribe') {
       subscriptions.get(event)?.();
       subscriptions.delete(event);

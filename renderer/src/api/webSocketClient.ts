@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../../src/core/api/client';
 import type { EventName } from '../../../src/core/api/contract';
 import type { Result } from '../../../src/core/api/result';
-import type { ClientMessage, ServerMessage } from '../../../src/core/api/wire';
+import { readOutputFrame, type ClientMessage, type ServerMessage } from '../../../src/core/api/wire';
 
 type Listener = (payload: unknown) => void;
 
@@ -12,6 +12,8 @@ export function connectWebSocket(url: string): ApiClient {
   const outbox: ClientMessage[] = [];
   let nextId = 1;
   let socket: WebSocket;
+  // Each run.output frame holds whole characters (the host encodes one string per frame).
+  const utf8 = new TextDecoder();
 
   const send = (message: ClientMessage) => {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
@@ -20,11 +22,20 @@ export function connectWebSocket(url: string): ApiClient {
 
   const open = () => {
     socket = new WebSocket(url);
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       for (const event of listeners.keys()) socket.send(JSON.stringify({ type: 'subscribe', event }));
       for (const message of outbox.splice(0)) socket.send(JSON.stringify(message));
     };
     socket.onmessage = (message) => {
+      if (message.data instanceof ArrayBuffer) {
+        const bytes = new Uint8Array(message.data);
+        const frame = readOutputFrame(bytes);
+        if (!frame) return;
+        const payload = { runId: frame.runId, seq: frame.seq, data: utf8.decode(bytes.subarray(frame.dataOffset)) };
+        for (const listener of listeners.get('run.output') ?? []) listener(payload);
+        return;
+      }
       const data = JSON.parse(String(message.data)) as ServerMessage;
       if (data.type === 'result') {
         pending.get(data.id)?.(data.result);
