@@ -40,6 +40,20 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
 
   const plan = async (projectId: string, environmentId: string) => settled((await host.runs.plan({ projectId, environmentId })).run);
   const apply = async (planRunId: string) => settled(host.runs.apply(planRunId).run);
+  /** Plans and starts the apply of one `sleep 60` task; `creating` resolves once its node is being created. */
+  const applySleeper = async (name: string) => {
+    const { projectId, environments } = await importDiagram(host, taskDiagram(name, { sleeper: { command: 'sleep 60', url: 'file:///s' } }));
+    const environmentId = environments.dev!;
+    const planned = await plan(projectId, environmentId);
+    const creating = new Promise<void>((resolve) => {
+      const unsubscribe = host.events.subscribe('run.status', ({ nodes }) => {
+        if (nodes['sleeper-id'] !== 'creating') return;
+        unsubscribe();
+        resolve();
+      });
+    });
+    return { projectId, environmentId, started: host.runs.apply(planned.id).run!, creating };
+  };
 
   it('examples/local-stack: plan per node, apply with live status and outputs, destroy; output replays exactly', async () => {
     const { projectId, environments } = await importDiagram(host, exampleText('local-stack'));
@@ -176,21 +190,12 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
   }, 120_000);
 
   it('cancel: a sleeping local-exec stops on SIGINT, the run is cancelled, the lock released, the next run succeeds', async () => {
-    const { projectId, environments } = await importDiagram(host, taskDiagram('cancel', { sleeper: { command: 'sleep 60', url: 'file:///s' } }));
-    const environmentId = environments.dev!;
-    const planned = await plan(projectId, environmentId);
-    let reached!: () => void;
-    const creating = new Promise<void>((resolve) => (reached = resolve));
-    const unsubscribe = host.events.subscribe('run.status', ({ nodes }) => {
-      if (nodes['sleeper-id'] === 'creating') reached();
-    });
-    const started = host.runs.apply(planned.id).run!;
+    const { projectId, environmentId, started, creating } = await applySleeper('cancel');
     // A second plan of the same environment waits in the queue, visible and cancellable.
     const waiting = (await host.runs.plan({ projectId, environmentId })).run!;
     expect(host.runs.get(waiting.id).status).toBe('queued');
     expect(host.runs.cancel(waiting.id).action).toBe('dequeued');
     await creating;
-    unsubscribe();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const cancelledAt = Date.now();
     expect(host.runs.cancel(started.id).action).toBe('interrupted');
@@ -205,17 +210,8 @@ describe.skipIf(!tf.available)(`run service: plan → review → apply with real
   }, 120_000);
 
   it('kill: a terraform that does not stop after Ctrl-C is killed with its whole process group; the run is cancelled and reports the lock it left, which force-unlock releases', async () => {
-    const { projectId, environments } = await importDiagram(host, taskDiagram('kill', { sleeper: { command: 'sleep 60', url: 'file:///s' } }));
-    const environmentId = environments.dev!;
-    const planned = await plan(projectId, environmentId);
-    let reached!: () => void;
-    const creating = new Promise<void>((resolve) => (reached = resolve));
-    const unsubscribe = host.events.subscribe('run.status', ({ nodes }) => {
-      if (nodes['sleeper-id'] === 'creating') reached();
-    });
-    const started = host.runs.apply(planned.id).run!;
+    const { projectId, environmentId, started, creating } = await applySleeper('kill');
     await creating;
-    unsubscribe();
     // A terraform that never gets to stop (SIGSTOP: the Ctrl-C stays pending), what kill is for.
     // Only this environment's workdir: a terraform of an earlier test may still be exiting, and
     // terraform may run as more than one process (all in the run's process group, which kill ends).
