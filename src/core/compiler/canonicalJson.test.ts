@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson, canonicalJsonChunks } from './canonicalJson';
 
 /** The same value with every object's keys inserted in reverse order. */
 function reversedKeys(value: unknown): unknown {
@@ -37,5 +37,26 @@ describe('canonicalJson', () => {
     const value = { b: 1, '01': 2, '4294967295': 3, '4294967294': 4, '1': 5, '-1': 6, '1.5': 7 };
     expect(canonicalJson(value)).toBe('{"1":5,"4294967294":4,"-1":6,"01":2,"1.5":7,"4294967295":3,"b":1}');
     expect(canonicalJson(reversedKeys(value))).toBe(canonicalJson(value));
+  });
+
+  it('chunks join to exactly the canonical JSON, long arrays and shallow objects included', () => {
+    const leaf = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
+    const record = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', '10', '2', 'toString')), leaf);
+    const long = fc.array(fc.oneof(record, leaf), { minLength: 60, maxLength: 200 });
+    const shallow = fc.dictionary(fc.string(), fc.oneof(long, record, leaf, fc.dictionary(fc.string(), fc.oneof(long, record, leaf))));
+    fc.assert(
+      fc.property(fc.oneof(shallow, long, leaf, fc.array(shallow)), (value) => {
+        expect(canonicalJsonChunks(value).join('')).toBe(canonicalJson(value));
+      }),
+      { numRuns: 300, endOnFailure: true }, // shrinking such inputs takes minutes
+    );
+  });
+
+  it('writes a long list as several chunks, none holding the whole list', () => {
+    const nodes = Array.from({ length: 1000 }, (_, index) => ({ name: `n${index}`, id: index }));
+    const chunks = canonicalJsonChunks({ project: { diagram: { nodes } } });
+    expect(chunks.join('')).toBe(canonicalJson({ project: { diagram: { nodes } } }));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(canonicalJson(nodes).length / 10);
   });
 });

@@ -82,3 +82,49 @@ function canonical(value: unknown): unknown {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value)) ?? 'null';
 }
+
+/** Array items per chunk: big enough that few chunks are made, small enough that no chunk is a large string. */
+const BATCH = 64;
+/** Objects this shallow are written member by member (the diagram's node and edge lists sit at depth 3). */
+const SPLIT_DEPTH = 3;
+
+/** Writes `value` (already canonical) as chunks whose concatenation is its JSON; `prefix` goes before the first. */
+function writeChunks(value: unknown, depth: number, prefix: string, chunks: string[]): void {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    if (Array.isArray(value)) {
+      if (value.length > BATCH) {
+        // "[a,b]" "[c,d]" "[e]" are written "[a,b" ",c,d" ",e]"
+        for (let start = 0; start < value.length; start += BATCH) {
+          const text = JSON.stringify(value.slice(start, start + BATCH));
+          const last = start + BATCH >= value.length;
+          chunks.push(start === 0 ? prefix + text.slice(0, -1) : `,${last ? text.slice(1) : text.slice(1, -1)}`);
+        }
+        return;
+      }
+    } else if (depth < SPLIT_DEPTH) {
+      const record = value as Record<string, unknown>;
+      let opening = `${prefix}{`;
+      let written = false;
+      for (const key of Object.keys(record)) {
+        const member = record[key];
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue; // JSON leaves these out
+        writeChunks(member, depth + 1, `${written ? ',' : opening}${JSON.stringify(key)}:`, chunks);
+        written = true;
+        opening = '';
+      }
+      chunks.push(written ? '}' : `${opening}}`);
+      return;
+    }
+  }
+  chunks.push(prefix + (JSON.stringify(value) ?? 'null'));
+}
+
+/**
+ * canonicalJson(value) as a list of chunks (their concatenation is that text), none of them a large
+ * string: hashing chunks one by one is much cheaper than building and hashing one big string.
+ */
+export function canonicalJsonChunks(value: unknown): string[] {
+  const chunks: string[] = [];
+  writeChunks(canonical(value), 0, '', chunks);
+  return chunks;
+}

@@ -2,16 +2,19 @@ import type { CatalogSnapshot } from '../bundles/manifest';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import type { Environment, Project } from '../model/diagram';
 import { emitPass } from './emitPass';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJsonChunks } from './canonicalJson';
 import { orderPass } from './orderPass';
 import { resolvePass } from './resolvePass';
 import { sha256Hex } from './sha256';
-import type { CompileOptions, CompileResult } from './types';
+import type { CompileOptions, CompileResult, Sha256 } from './types';
 import { validatePass } from './validatePass';
 
+/** The pure SHA-256 of chunked text (the renderer's; the host passes node:crypto's). */
+const pureSha256 = (chunks: readonly string[]) => sha256Hex(chunks.join(''));
+
 /** sha256 of the canonical JSON of the project's diagram and one environment: what the README cites. */
-export function diagramHash(project: Project, environment: Environment | undefined, sha256 = sha256Hex): string {
-  return sha256(canonicalJson({ project: { id: project.id, name: project.name, diagram: project.diagram }, environment: environment ?? null }));
+export function diagramHash(project: Project, environment: Environment | undefined, sha256: Sha256 = pureSha256): string {
+  return sha256(canonicalJsonChunks({ project: { id: project.id, name: project.name, diagram: project.diagram }, environment: environment ?? null }));
 }
 
 /**

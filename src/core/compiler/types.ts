@@ -24,11 +24,14 @@ export interface SecretInput {
   param: string;
 }
 
+/** Lowercase hex SHA-256 of the UTF-8 bytes of the chunks' concatenation (hashed chunk by chunk: no large string). */
+export type Sha256 = (chunks: readonly string[]) => string;
+
 export interface CompileOptions {
   /** Who generated the files, for the README (for example `driftless 0.1.0`). */
   generatedBy?: string;
-  /** SHA-256 (lowercase hex of UTF-8) to hash with; the host passes node:crypto's, faster than the pure default. */
-  sha256?: (text: string) => string;
+  /** SHA-256 to hash with; the host passes node:crypto's, faster than the pure default. */
+  sha256?: Sha256;
   /** Checks param values against each bundle's JSON Schema (the host passes its ajv validator). */
   validateParams?: ValidateParams;
 }

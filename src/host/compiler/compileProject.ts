@@ -5,10 +5,11 @@ import type { CompileOptions, CompileResult } from '../../core/compiler/types';
 import type { Project } from '../../core/model/diagram';
 import { createParamValidator } from '../validation/paramValidator';
 
-/** node:crypto's SHA-256: the same digest as the core's pure one, about 20× faster. */
-export function nodeSha256(text: string): string {
-  // encoding first is several times faster than handing update() a large string with 'utf8'
-  return createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+/** node:crypto's SHA-256 of the chunks' concatenation: the same digest as the core's pure one, about 20× faster. */
+export function nodeSha256(chunks: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk, 'utf8');
+  return hash.digest('hex');
 }
 
 const sharedValidator = createParamValidator();
