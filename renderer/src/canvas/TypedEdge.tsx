@@ -1,24 +1,36 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useDiagramStore } from '../state/diagramStore';
 import type { TypedFlowEdge } from '../state/deriveFlow';
 import { useUnknownUntilApply } from '../runs/NodeRunMark';
 
-/** An edge coloured and labelled with the artifact type it carries. */
+const UNKNOWN_MARK = ' (known after apply)';
+// Labels are 10px monospace, 0.6em a character, so a label's box is sized without measuring its text.
+const CHARACTER_WIDTH = 6;
+const LABEL_HEIGHT = 14;
+const LABEL_PADDING = 4;
+
+/**
+ * An edge coloured and labelled with the artifact type it carries. The label is SVG inside the
+ * edge's own element, placed by coordinates: an HTML label per edge (EdgeLabelRenderer) added a
+ * transformed layer per edge that the browser re-layerized on every drag step.
+ */
 export const TypedEdge = memo(function TypedEdge({ id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: EdgeProps<TypedFlowEdge>) {
   const artifactType = data?.artifactType ?? 'unknown';
   const colour = useDiagramStore((state) => state.catalog.types.find((type) => type.name === artifactType)?.colour ?? '#6b7280');
   const unknown = useUnknownUntilApply(data?.edge.from.node);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const labelWidth = (artifactType.length + (unknown ? UNKNOWN_MARK.length : 0)) * CHARACTER_WIDTH + 2 * LABEL_PADDING;
   return (
     <>
       <BaseEdge id={id} path={path} style={{ stroke: colour, strokeWidth: selected ? 3 : 2, strokeDasharray: unknown ? '6 4' : undefined }} />
-      <EdgeLabelRenderer>
-        <div className="edge-label" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: colour }} data-testid="edge-label">
+      <g className="edge-label">
+        <rect x={labelX - labelWidth / 2} y={labelY - LABEL_HEIGHT / 2} width={labelWidth} height={LABEL_HEIGHT} rx={4} stroke={colour} />
+        <text x={labelX} y={labelY} data-testid="edge-label">
           {artifactType}
-          {unknown && <span className="unknown-mark"> (known after apply)</span>}
-        </div>
-      </EdgeLabelRenderer>
+          {unknown && <tspan className="unknown-mark">{UNKNOWN_MARK}</tspan>}
+        </text>
+      </g>
     </>
   );
 });

@@ -1,7 +1,8 @@
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type Viewport } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type Viewport } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
 import { BundleNode } from '../canvas/BundleNode';
 import { checkConnection } from '../canvas/connectionRule';
+import { DiagramMiniMap } from '../canvas/DiagramMiniMap';
 import { TypedEdge } from '../canvas/TypedEdge';
 import { addBundleNode } from '../state/addBundleNode';
 import { portOfHandle, type BundleFlowNode, type TypedFlowEdge } from '../state/deriveFlow';
@@ -105,7 +106,7 @@ export function Canvas() {
         onlyRenderVisibleElements
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <DiagramMiniMap />
         <Controls />
       </ReactFlow>
       <CanvasNotice />
