@@ -20,6 +20,20 @@ describe('pty runs', () => {
     expect(chunks.join('')).toBe('a tty: xterm-256color\r\n');
   });
 
+  it('ends when the command ends, with all its output, not when the terminal closes (a process left behind holds it open)', async () => {
+    let lastOutputAt = 0;
+    let output = '';
+    // The background sleep keeps the pty open after the wrapper exits: node-pty then waits 200 ms
+    // before it reports an exit. The run must not wait for that, nor for the wrapper.
+    const run = startPtyRun({ ...sh("(trap '' HUP; sleep 30) & echo last words; exit 4"), sink: { write: (chunk) => { output += chunk; lastOutputAt = performance.now(); } } });
+    const exit = await run.exited;
+    const endedAfterOutput = performance.now() - lastOutputAt;
+    run.kill(); // the sleep left behind
+    expect(exit.exitCode).toBe(4);
+    expect(output).toBe('last words\r\n');
+    expect(endedAfterOutput).toBeLessThan(150);
+  });
+
   it('batches output into few chunks', async () => {
     const chunks: string[] = [];
     const run = startPtyRun({ ...sh('i=0; while [ $i -lt 2000 ]; do echo line $i; i=$((i+1)); done'), batchMs: 20, onData: (chunk) => { chunks.push(chunk); run.acknowledge(chunk.length); } });

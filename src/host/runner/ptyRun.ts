@@ -44,6 +44,7 @@ export interface PtyExit {
 
 export interface PtyRun {
   readonly pid: number;
+  /** Once the command has ended and all its output is delivered (its wrapper may take a moment more to exit). */
   readonly exited: Promise<PtyExit>;
   /** The consumer has processed this many characters. */
   acknowledge(characters: number): void;
@@ -158,23 +159,30 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
         text = text.slice(0, -partial);
       }
     }
-    if (text.length === 0) return;
-    pending.push(text);
-    timer ??= setTimeout(flush, batchMs);
+    if (text.length > 0) {
+      pending.push(text);
+      timer ??= setTimeout(flush, batchMs);
+    }
+    // The command has ended and all its output is read: the run is over now, not once the wrapper
+    // has read our newline, exited and node-pty has seen its pty close (a few ms per command).
+    if (markedExitCode !== undefined) end(markedExitCode);
   });
 
-  const exited = new Promise<PtyExit>((resolve) => {
-    pty.onExit(({ exitCode, signal }) => {
-      exitedFlag = true;
-      if (timer) clearTimeout(timer);
-      if (heldBack) pending.push(heldBack);
-      flush();
-      if (liveness) clearInterval(liveness);
-      const result: PtyExit = { exitCode: markedExitCode ?? exitCode, cancelled, killed, outputLength };
-      if (signal && markedExitCode === undefined) result.signal = signal;
-      resolve(result);
-    });
-  });
+  let settle!: (exit: PtyExit) => void;
+  const exited = new Promise<PtyExit>((resolve) => (settle = resolve));
+  function end(exitCode: number, signal?: number): void {
+    if (exitedFlag) return;
+    exitedFlag = true;
+    if (timer) clearTimeout(timer);
+    if (heldBack) pending.push(heldBack);
+    heldBack = '';
+    flush();
+    if (liveness) clearInterval(liveness);
+    const result: PtyExit = { exitCode, cancelled, killed, outputLength };
+    if (signal) result.signal = signal;
+    settle(result);
+  }
+  pty.onExit(({ exitCode, signal }) => end(exitCode, signal));
 
   const kill = () => {
     killed = true;
