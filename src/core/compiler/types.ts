@@ -54,6 +54,8 @@ export interface ValidatedInput {
   bundles: Map<string, CatalogBundle>;
   /** The diagram's dependency graph, built once for the cycle check and the order. */
   graph: DependencyGraph;
+  /** Node ids in dependency order (ties by name), found by the cycle check; empty when there is a cycle. */
+  order: string[];
   /** Node id → node. */
   nodes: Map<string, DiagramNode>;
   /** Node id → the edges into it, in diagram order (all of them when validation found no error). */

@@ -4,7 +4,7 @@ import type { Diagnostic, WithDiagnostics } from '../diagnostics';
 import { checkEnvironmentCredentials } from '../diagram/credentials';
 import type { ValidateParams } from '../diagram/validateNodes';
 import { graphOfDiagram } from '../graph/dependencyGraph';
-import { findCycle } from '../graph/order';
+import { topologicalOrder } from '../graph/order';
 import { isSecretMarker, type DiagramEdge, type Project } from '../model/diagram';
 import { effectiveParams, paramSpecs, requiredParams, type ParamSpec } from './params';
 import type { ValidatedInput } from './types';
@@ -182,10 +182,12 @@ function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): D
       }
     }
   }
-  const cycle = findCycle(input.graph);
-  if (cycle) {
-    const path = cycle.map((id) => nodes.get(id)!.name).join(' → ');
-    diagnostics.push(error('compile.cycle', `The connections form a cycle: ${path}. Remove one of these connections.`, { nodeId: cycle[0], environment: input.environment.name }));
+  // one search both proves the graph acyclic and yields the order the order pass hands on
+  const sorted = topologicalOrder(input.graph);
+  if (sorted.ok) input.order = sorted.order;
+  else {
+    const path = sorted.cycle.map((id) => nodes.get(id)!.name).join(' → ');
+    diagnostics.push(error('compile.cycle', `The connections form a cycle: ${path}. Remove one of these connections.`, { nodeId: sorted.cycle[0], environment: input.environment.name }));
   }
   return diagnostics;
 }
@@ -199,7 +201,7 @@ export function validatePass(project: Project, environmentId: string, catalog: C
   }
   const bundles = new Map<string, CatalogBundle>();
   const diagnostics = checkNodes(project, catalog, environment.name, bundles);
-  const partial = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram), nodes: new Map(project.diagram.nodes.map((node) => [node.id, node])), incoming: new Map() };
+  const partial: Omit<ValidatedInput, 'project'> = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram), order: [], nodes: new Map(project.diagram.nodes.map((node) => [node.id, node])), incoming: new Map() };
   diagnostics.push(...checkParams(project, partial, validateParams), ...checkEdges(project, partial), ...checkEnvironmentCredentials(environment));
   return { value: { project, ...partial }, diagnostics };
 }
