@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,16 @@ describe('workspaces', () => {
     expect(hash).toBe(moduleHash({ 'main.tf.json': module() }));
     expect(hash).not.toBe(moduleHash({ 'main.tf.json': module({ size: 2 }) }));
     expect(() => writeRootModule(dir, { '../escape.tf.json': '{}' })).toThrow(/plain \*\.tf\.json name/);
+  });
+
+  it('leaves a file that did not change as it is (no write per command), replaces one that did', () => {
+    const dir = workspaceDir(mkdtempSync(join(tmpdir(), 'driftless-ws-')), 'dev');
+    writeRootModule(dir, { 'main.tf.json': module(), 'other.tf.json': '{}' });
+    const before = { main: statSync(join(dir, 'main.tf.json')).ino, other: statSync(join(dir, 'other.tf.json')).ino };
+    writeRootModule(dir, { 'main.tf.json': module(), 'other.tf.json': '{"locals":{}}' });
+    expect(statSync(join(dir, 'main.tf.json')).ino).toBe(before.main); // a replacement is a new file (rename)
+    expect(statSync(join(dir, 'other.tf.json')).ino).not.toBe(before.other);
+    expect(readFileSync(join(dir, 'other.tf.json'), 'utf8')).toBe('{"locals":{}}');
   });
 
   it('needs init at first, not again for input changes, again when a module source or provider changes', () => {

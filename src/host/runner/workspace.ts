@@ -30,8 +30,16 @@ export function moduleHash(files: Record<string, string>): string {
   return hash.digest('hex');
 }
 
+function sameText(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Writes the compiled root module (`*.tf.json` by name) fresh: each file replaced atomically,
+ * Writes the compiled root module (`*.tf.json` by name) fresh: each changed file replaced atomically,
  * generated files no longer in the set removed, `.terraform/` and the lock file kept.
  */
 export function writeRootModule(dir: string, files: Record<string, string>): string {
@@ -44,6 +52,7 @@ export function writeRootModule(dir: string, files: Record<string, string>): str
     if (generated.test(entry) && !(entry in files)) rmSync(join(dir, entry), { force: true });
   }
   for (const [name, text] of Object.entries(files)) {
+    if (sameText(join(dir, name), text)) continue; // unchanged since the last run: no write per command
     const temporary = join(dir, `.${name}.tmp`);
     writeFileSync(temporary, text, { mode: 0o600 });
     renameSync(temporary, join(dir, name));
