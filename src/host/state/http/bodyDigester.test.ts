@@ -110,7 +110,7 @@ describe('body digester: hashing and sealing on a worker while a POST arrives', 
 });
 
 describe('state backend: large POSTs through the digester', () => {
-  it('stores a multi-chunk state that opens from the database, and refuses one whose Content-MD5 does not match with 400, storing nothing', async () => {
+  it('stores multi-chunk states that open from the database (the second sealed into reused memory), and refuses one whose Content-MD5 does not match with 400, storing nothing', async () => {
     const { dir, db } = fresh();
     const backend = await startStateBackend({ db, keys: fileKeyProvider(dir), log: () => {} });
     opened.push(backend);
@@ -127,5 +127,12 @@ describe('state backend: large POSTs through the digester', () => {
     expect(createStateRepository(db, fileKeyProvider(dir)).body(latest.id)!.equals(body)).toBe(true);
     const reply = await backendRequest(backend.addressOf('dev'), 'GET', { auth: backend });
     expect(reply.body.equals(body)).toBe(true);
+
+    // the next POST seals into the memory the first one's ciphertext used: both versions still open
+    const next = stateOf(2, 2 * stateChunkSize);
+    expect((await backendRequest(backend.addressOf('dev'), 'POST', { auth: backend, body: next })).status).toBe(200);
+    const reader = createStateRepository(db, fileKeyProvider(dir));
+    expect(reader.body(latest.id)!.equals(body)).toBe(true);
+    expect(reader.body(backend.repository.latest('dev')!.id)!.equals(next)).toBe(true);
   });
 });

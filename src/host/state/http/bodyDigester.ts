@@ -85,6 +85,7 @@ const advanceStep = 262144;
 export function createBodyDigester() {
   let worker: Worker | undefined;
   let nextJob = 0;
+  let spare: SharedArrayBuffer | undefined;
   const waiting = new Map<number, { thread: Worker; resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
 
   const stopped = new WeakSet<Worker>();
@@ -118,7 +119,9 @@ export function createBodyDigester() {
       const thread = started();
       const job = ++nextJob;
       const body = Buffer.from(new SharedArrayBuffer(size));
-      const sealed = plan ? new SharedArrayBuffer(size) : undefined;
+      // the ciphertext is dead once inserted: its memory is reused (fresh pages cost more to fault in here than to hash)
+      const sealed = plan ? (spare && spare.byteLength >= size ? spare : new SharedArrayBuffer(size)) : undefined;
+      if (sealed === spare) spare = undefined;
       thread.postMessage({ type: 'begin', job, size, body: body.buffer, sealed, plan });
       let reported = 0;
       return {
@@ -137,7 +140,7 @@ export function createBodyDigester() {
               resolve: (reply) => {
                 const presealed: PresealedBody | undefined =
                   plan && sealed && received === size
-                    ? { version: plan.version, keyId: plan.keyId, ciphertext: Buffer.from(sealed), chunkSize: plan.chunkSize, nonces: reply.nonces.map((nonce) => Buffer.from(nonce)), tags: reply.tags.map((tag) => Buffer.from(tag)) }
+                    ? { version: plan.version, keyId: plan.keyId, ciphertext: Buffer.from(sealed, 0, size), chunkSize: plan.chunkSize, nonces: reply.nonces.map((nonce) => Buffer.from(nonce)), tags: reply.tags.map((tag) => Buffer.from(tag)) }
                     : undefined;
                 resolve({ md5: reply.md5, sha256: reply.sha256, sealed: presealed });
               },
@@ -151,6 +154,11 @@ export function createBodyDigester() {
           thread.postMessage({ type: 'drop', job });
         },
       };
+    },
+    /** Takes back a presealed body's memory once it was inserted (or refused): the next job seals into it. */
+    recycle(presealed: PresealedBody | undefined): void {
+      const memory = presealed?.ciphertext.buffer;
+      if (memory instanceof SharedArrayBuffer && (!spare || memory.byteLength > spare.byteLength)) spare = memory;
     },
     async close(): Promise<void> {
       const thread = worker;

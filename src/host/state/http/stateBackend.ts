@@ -73,7 +73,11 @@ async function serve(
   // a POST's body is hashed and sealed on the digester's worker while it arrives, for the version it would become
   const digest = (size: number) => (size >= digestThreshold ? context.digester.begin(size, context.repository.sealingPlan(environmentId, size)) : undefined);
   const body = await readBody(request, settings.bodyLimit, { hash: posting, digest: posting ? digest : undefined });
-  handler(context, { environmentId, lockId: url.searchParams.get('ID') || undefined, runId: url.searchParams.get('run') || undefined, body }, response);
+  try {
+    handler(context, { environmentId, lockId: url.searchParams.get('ID') || undefined, runId: url.searchParams.get('run') || undefined, body }, response);
+  } finally {
+    context.digester.recycle(body.sealed); // inserted (SQLite copied it) or refused: nothing holds it any more
+  }
 }
 
 /** Starts Terraform's http state backend on 127.0.0.1 with a random per-launch password. */
