@@ -1,25 +1,20 @@
-import { useConnection, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useDiagramStore } from '../state/diagramStore';
 import { artifactHandle, connectionHandle, type BundleFlowNode } from '../state/deriveFlow';
+import { useConnectionDrag } from './connectionDragStore';
 import { checkConnection } from './connectionRule';
 import { PortColumn } from './PortColumn';
 import { NodeRunMark } from '../runs/NodeRunMark';
 import { NodeCompareMarks } from '../environments/NodeCompareMarks';
 import { usePlanCompareStore } from '../environments/planCompareStore';
 
-/** "nodeId|handleId|type" of the handle a connection is dragged from, or null when none is. */
-function draggedFrom(connection: { inProgress: boolean; fromHandle?: { nodeId: string; id?: string | null; type: string } | null }): string | null {
-  if (!connection.inProgress || !connection.fromHandle) return null;
-  return `${connection.fromHandle.nodeId}|${connection.fromHandle.id ?? ''}|${connection.fromHandle.type}`;
-}
-
 /** The one node component: every bundle is drawn from its manifest. */
 export const BundleNode = memo(function BundleNode({ id, data, selected }: NodeProps<BundleFlowNode>) {
   const types = useDiagramStore((state) => state.catalog.types);
   const hasProblem = useDiagramStore((state) => state.problemNodeIds.has(id));
   const comparing = usePlanCompareStore((state) => state.environmentIds !== undefined);
-  const from = useConnection(draggedFrom);
+  const from = useConnectionDrag((state) => state.from);
   const { node, bundle } = data;
   const manifest = bundle?.manifest;
 

@@ -1,6 +1,5 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useDiagramStore } from '../state/diagramStore';
 import type { TypedFlowEdge } from '../state/deriveFlow';
 import { useUnknownUntilApply } from '../runs/NodeRunMark';
 
@@ -17,7 +16,7 @@ const LABEL_PADDING = 4;
  */
 export const TypedEdge = memo(function TypedEdge({ id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: EdgeProps<TypedFlowEdge>) {
   const artifactType = data?.artifactType ?? 'unknown';
-  const colour = useDiagramStore((state) => state.catalog.types.find((type) => type.name === artifactType)?.colour ?? '#6b7280');
+  const colour = data?.colour ?? '#6b7280';
   const unknown = useUnknownUntilApply(data?.edge.from.node);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const labelWidth = (artifactType.length + (unknown ? UNKNOWN_MARK.length : 0)) * CHARACTER_WIDTH + 2 * LABEL_PADDING;

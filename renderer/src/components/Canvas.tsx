@@ -1,6 +1,7 @@
-import { Background, Controls, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type Viewport } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type OnConnectStart, type Viewport } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
 import { BundleNode } from '../canvas/BundleNode';
+import { useConnectionDrag } from '../canvas/connectionDragStore';
 import { checkConnection } from '../canvas/connectionRule';
 import { DiagramMiniMap } from '../canvas/DiagramMiniMap';
 import { TypedEdge } from '../canvas/TypedEdge';
@@ -55,7 +56,12 @@ export function Canvas() {
     perform({ kind: 'connect', edge });
   }, []);
 
+  const onConnectStart = useCallback<OnConnectStart>((_event, { nodeId, handleId, handleType }) => {
+    useConnectionDrag.setState({ from: `${nodeId}|${handleId ?? ''}|${handleType}` });
+  }, []);
+
   const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    useConnectionDrag.setState({ from: null });
     if (state.isValid || !state.fromHandle || !state.toHandle) return;
     const { project, catalog, setNotice } = useDiagramStore.getState();
     const [from, to] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
@@ -92,6 +98,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onMoveEnd={onMoveEnd}

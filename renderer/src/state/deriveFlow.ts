@@ -12,8 +12,13 @@ export type BundleFlowNode = Node<BundleNodeData, 'bundle'>;
 export interface TypedEdgeData extends Record<string, unknown> {
   edge: DiagramEdge;
   artifactType: string;
+  /** The artifact type's colour, resolved here so each edge needs no subscription to the catalog. */
+  colour: string;
 }
 export type TypedFlowEdge = Edge<TypedEdgeData, 'typed'>;
+
+/** Colour of an artifact type the catalog gives none for. */
+const FALLBACK_COLOUR = '#6b7280';
 
 /** Handle ids: connections on the left (targets), artifacts on the right (sources). */
 export const connectionHandle = (name: string) => `connection:${name}`;
@@ -40,10 +45,12 @@ export function deriveEdges(project: Project, catalog: CatalogSnapshot, previous
   const before = new Map(previous.map((edge) => [edge.id, edge]));
   const bundleOf = new Map(project.diagram.nodes.map((node) => [node.id, node.bundle]));
   const bundles = new Map(catalog.bundles.map((bundle) => [bundle.ref, bundle]));
+  const colours = new Map(catalog.types.map((type) => [type.name, type.colour]));
   return project.diagram.edges.map((edge) => {
     const old = before.get(edge.id);
     const artifactType = bundles.get(bundleOf.get(edge.from.node) ?? '')?.manifest.artifacts[edge.from.artifact]?.type ?? 'unknown';
-    if (old && old.data?.edge === edge && old.data.artifactType === artifactType) return old;
+    const colour = colours.get(artifactType) ?? FALLBACK_COLOUR;
+    if (old && old.data?.edge === edge && old.data.artifactType === artifactType && old.data.colour === colour) return old;
     return {
       ...old,
       id: edge.id,
@@ -52,7 +59,7 @@ export function deriveEdges(project: Project, catalog: CatalogSnapshot, previous
       sourceHandle: artifactHandle(edge.from.artifact),
       target: edge.to.node,
       targetHandle: connectionHandle(edge.to.connection),
-      data: { edge, artifactType },
+      data: { edge, artifactType, colour },
     };
   });
 }
