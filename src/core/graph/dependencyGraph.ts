@@ -29,15 +29,31 @@ function compareVertices(a: GraphVertex, b: GraphVertex): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Ascending ranks without duplicates, as ids. */
-function idsByRank(ranks: number[], vertices: readonly GraphVertex[]): string[] {
-  if (ranks.length > 1) ranks.sort((a, b) => a - b);
-  const ids: string[] = [];
-  for (let index = 0; index < ranks.length; index++) {
-    if (index > 0 && ranks[index] === ranks[index - 1]) continue;
-    ids.push(vertices[ranks[index]!]!.id);
+/**
+ * Vertex id → the ids at the other end of its arcs (arc `a` runs from rank `ends[a]` to rank
+ * `others[a]`), in ascending rank without duplicates. Built in flat typed arrays, so each
+ * vertex gets one array of exactly its size: growing small arrays one push at a time cost more
+ * in allocation and collection than all the rest of the graph.
+ */
+function adjacency(sorted: readonly GraphVertex[], ends: readonly number[], others: readonly number[]): Map<string, string[]> {
+  const count = sorted.length;
+  const start = new Int32Array(count + 1);
+  for (let arc = 0; arc < ends.length; arc++) start[ends[arc]! + 1]!++;
+  for (let index = 0; index < count; index++) start[index + 1]! += start[index]!;
+  const next = start.slice(0, count);
+  const flat = new Int32Array(ends.length);
+  for (let arc = 0; arc < ends.length; arc++) flat[next[ends[arc]!]!++] = others[arc]!;
+  const result = new Map<string, string[]>();
+  for (let index = 0; index < count; index++) {
+    const [first, end] = [start[index]!, start[index + 1]!];
+    if (end - first > 1) flat.subarray(first, end).sort(); // numeric: ranks order ids like `vertices`
+    let distinct = 0;
+    for (let at = first; at < end; at++) if (at === first || flat[at] !== flat[at - 1]) distinct++;
+    const ids: string[] = new Array(distinct);
+    for (let at = first, out = 0; at < end; at++) if (at === first || flat[at] !== flat[at - 1]) ids[out++] = sorted[flat[at]!]!.id;
+    result.set(sorted[index]!.id, ids);
   }
-  return ids;
+  return result;
 }
 
 /** The graph over `vertices`, with the arcs `arcsOf` links; unknown endpoints are ignored. */
@@ -45,30 +61,17 @@ function assemble(vertices: readonly GraphVertex[], arcsOf: (link: (from: string
   const sorted = [...vertices].sort(compareVertices);
   const rank = new Map<string, number>();
   for (let index = 0; index < sorted.length; index++) rank.set(sorted[index]!.id, index);
-  // neighbours as ranks per vertex rank: sorting numbers is what orders them like `vertices`
-  const upstreamRanks: (number[] | undefined)[] = new Array(sorted.length);
-  const downstreamRanks: (number[] | undefined)[] = new Array(sorted.length);
+  // arcs as rank pairs: `froms[a]` → `tos[a]`
+  const froms: number[] = [];
+  const tos: number[] = [];
   arcsOf((fromId, toId) => {
     const from = rank.get(fromId);
     const to = rank.get(toId);
     if (from === undefined || to === undefined) return;
-    const up = upstreamRanks[to];
-    if (up === undefined) upstreamRanks[to] = [from];
-    else up.push(from);
-    const down = downstreamRanks[from];
-    if (down === undefined) downstreamRanks[from] = [to];
-    else down.push(to);
+    froms.push(from);
+    tos.push(to);
   });
-  const upstream = new Map<string, string[]>();
-  const downstream = new Map<string, string[]>();
-  for (let index = 0; index < sorted.length; index++) {
-    const id = sorted[index]!.id;
-    const up = upstreamRanks[index];
-    const down = downstreamRanks[index];
-    upstream.set(id, up === undefined ? [] : idsByRank(up, sorted));
-    downstream.set(id, down === undefined ? [] : idsByRank(down, sorted));
-  }
-  return { vertices: sorted, upstream, downstream, rank };
+  return { vertices: sorted, upstream: adjacency(sorted, tos, froms), downstream: adjacency(sorted, froms, tos), rank };
 }
 
 /** Builds a graph; arcs naming an unknown vertex are ignored (validation reports them). */
@@ -81,7 +84,7 @@ export function buildGraph(vertices: readonly GraphVertex[], arcs: readonly Grap
 /** The graph of a diagram: nodes by id (tie-break by name), one arc per edge from producer to consumer. */
 export function graphOfDiagram(diagram: Diagram): DependencyGraph {
   return assemble(
-    diagram.nodes.map((node) => ({ id: node.id, name: node.name })),
+    diagram.nodes, // nodes are vertices already (id, name): no copy of each
     (link) => {
       for (const edge of diagram.edges) link(edge.from.node, edge.to.node);
     },
