@@ -15,12 +15,14 @@ export function mainDocument(resolved: ResolvedProject, ordered: ResolvedNode[])
   if (Object.keys(resolved.requiredProviders).length === 0) document.terraform = { backend: resolved.backend };
   if (Object.keys(resolved.providers).length > 0) document.provider = resolved.providers;
   const variables: Record<string, unknown> = {};
+  let secrets = false;
   for (const entry of ordered) {
     for (const secret of entry.secrets) {
       variables[secret.variable] = { type: terraformTypeOf(paramSpecs(entry.bundle)[secret.param]!), sensitive: true };
+      secrets = true;
     }
   }
-  if (Object.keys(variables).length > 0) document.variable = variables;
+  if (secrets) document.variable = variables;
   const modules: Record<string, unknown> = {};
   for (const entry of ordered) {
     modules[entry.node.name] = entry.block;
@@ -33,13 +35,15 @@ export function mainDocument(resolved: ResolvedProject, ordered: ResolvedNode[])
 /** The outputs.tf.json object: `<node>__<artifact>` for every artifact of every node. */
 export function outputsDocument(ordered: ResolvedNode[]): Record<string, unknown> {
   const outputs: Record<string, unknown> = {};
+  let any = false; // (Object.keys would list all ~1,000 names just to see if there is one)
   for (const entry of ordered) {
     for (const output of entry.outputs) {
       const value = `\${module.${entry.node.name}.${output.artifact}}`;
       outputs[output.name] = output.sensitive ? { value, sensitive: true } : { value };
+      any = true;
     }
   }
-  return Object.keys(outputs).length > 0 ? { output: outputs } : {};
+  return any ? { output: outputs } : {};
 }
 
 function readme(resolved: ResolvedProject, ordered: ResolvedNode[], diagramHash: string, generatedBy: string): string {

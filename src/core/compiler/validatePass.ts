@@ -5,7 +5,7 @@ import { checkEnvironmentCredentials } from '../diagram/credentials';
 import type { ValidateParams } from '../diagram/validateNodes';
 import { graphOfDiagram } from '../graph/dependencyGraph';
 import { topologicalOrder } from '../graph/order';
-import { isSecretMarker, type DiagramEdge, type Project } from '../model/diagram';
+import { isSecretMarker, type DiagramEdge, type DiagramNode, type Project } from '../model/diagram';
 import { effectiveParams, paramSpecs, requiredParams, type ParamSpec } from './params';
 import type { ValidatedInput } from './types';
 
@@ -172,12 +172,20 @@ function checkEdges(project: Project, input: Omit<ValidatedInput, 'project'>): D
     }
     into.push(edge);
   }
+  // each bundle's required connections, listed once per bundle rather than once per node
+  const requiredOf = new Map<CatalogBundle, [string, ConnectionSpec][]>();
   for (const node of project.diagram.nodes) {
     const bundle = input.bundles.get(node.id);
     if (!bundle) continue;
+    let required = requiredOf.get(bundle);
+    if (required === undefined) {
+      required = Object.entries(bundle.manifest.connections).filter(([, connection]) => connection.required);
+      requiredOf.set(bundle, required);
+    }
+    if (required.length === 0) continue;
     const into = incoming.get(node.id);
-    for (const [name, connection] of Object.entries(bundle.manifest.connections)) {
-      if (connection.required && !into?.some((edge) => edge.to.connection === name)) {
+    for (const [name, connection] of required) {
+      if (!into?.some((edge) => edge.to.connection === name)) {
         diagnostics.push(error('compile.connection-required', `Node "${node.name}" needs its "${connection.title}" connection (${connection.type}). Wire an artifact of that type into it.`, { nodeId: node.id, port: name, environment: input.environment.name }));
       }
     }
@@ -201,7 +209,9 @@ export function validatePass(project: Project, environmentId: string, catalog: C
   }
   const bundles = new Map<string, CatalogBundle>();
   const diagnostics = checkNodes(project, catalog, environment.name, bundles);
-  const partial: Omit<ValidatedInput, 'project'> = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram), order: [], nodes: new Map(project.diagram.nodes.map((node) => [node.id, node])), incoming: new Map() };
+  const nodes = new Map<string, DiagramNode>();
+  for (const node of project.diagram.nodes) nodes.set(node.id, node);
+  const partial: Omit<ValidatedInput, 'project'> = { environment, catalog, bundles, graph: graphOfDiagram(project.diagram), order: [], nodes, incoming: new Map() };
   diagnostics.push(...checkParams(project, partial, validateParams), ...checkEdges(project, partial), ...checkEnvironmentCredentials(environment));
   return { value: { project, ...partial }, diagnostics };
 }
