@@ -11,7 +11,32 @@ function reversedKeys(value: unknown): unknown {
   return result;
 }
 
+/** An independent canonical form: every object rebuilt with its own keys sorted (integer-like first, numerically). */
+function reference(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reference);
+  if (value === null || typeof value !== 'object') return value;
+  const isIndex = (key: string) => String(Number(key) >>> 0) === key && Number(key) < 4294967295;
+  const keys = Object.keys(value).sort((a, b) => (isIndex(a) !== isIndex(b) ? (isIndex(a) ? -1 : 1) : isIndex(a) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+  const result: Record<string, unknown> = {};
+  for (const key of keys) Object.defineProperty(result, key, { value: reference((value as Record<string, unknown>)[key]), enumerable: true });
+  return result;
+}
+
 describe('canonicalJson', () => {
+  it('is the JSON of an independently sorted copy, for any keys (integer-like, __proto__, inherited names)', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', '10', '2', '01', 'toString', 'b', 'a'));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.constant(undefined), fc.array(tie('value')), fc.dictionary(key, tie('value'))),
+    }));
+    fc.assert(
+      fc.property(value, (input) => {
+        expect(canonicalJson(input)).toBe(JSON.stringify(reference(input)) ?? 'null');
+        expect(canonicalJson(reversedKeys(input))).toBe(canonicalJson(input));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('is JSON of the same value, whatever the key order', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -6,13 +6,38 @@ function isIndexKey(key: string): boolean {
   return first !== 48 && /^\d+$/.test(key) && Number(key) < 4294967295;
 }
 
-/** Sorts keys[start..] (and items alongside) by native sort: large objects. */
-function sortLarge(keys: string[], items: unknown[] | undefined, start: number): void {
-  const order = keys.slice(start).map((key, index) => ({ key, item: items?.[start + index] }));
+// The keys and canonical members of the objects being walked, as one stack shared by every depth
+// (each object's entries sit above its parent's): no key or member array is allocated per object.
+const keyStack: string[] = [];
+const itemStack: unknown[] = [];
+let top = 0;
+let highWater = 0;
+
+/** Sorts stack entries [start, end) by key with native sort: large objects. */
+function sortLarge(start: number, end: number): void {
+  const order: { key: string; item: unknown }[] = [];
+  for (let at = start; at < end; at++) order.push({ key: keyStack[at]!, item: itemStack[at] });
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (let index = 0; index < order.length; index++) {
-    keys[start + index] = order[index]!.key;
-    if (items !== undefined) items[start + index] = order[index]!.item;
+    keyStack[start + index] = order[index]!.key;
+    itemStack[start + index] = order[index]!.item;
+  }
+}
+
+/** Sorts stack entries [start, end) by key in place (most objects are small), members moving with their keys. */
+function sortEntries(start: number, end: number): void {
+  if (end - start > 24) return sortLarge(start, end);
+  for (let next = start + 1; next < end; next++) {
+    const key = keyStack[next]!;
+    const item = itemStack[next];
+    let at = next - 1;
+    while (at >= start && keyStack[at]! > key) {
+      keyStack[at + 1] = keyStack[at]!;
+      itemStack[at + 1] = itemStack[at];
+      at--;
+    }
+    keyStack[at + 1] = key;
+    itemStack[at + 1] = item;
   }
 }
 
@@ -28,51 +53,53 @@ function canonical(value: unknown): unknown {
     return copy ?? value;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  const count = keys.length;
-  // one pass: canonical members, and whether the non-index keys (after the index keys) are in order
-  let items: unknown[] | undefined;
-  let unsorted = false;
+  const base = top;
+  // one pass: canonical members onto the stack, and whether the object is already its canonical form
+  let changed = false;
+  let indexKeys = 0;
   let previous: string | undefined;
-  for (let index = 0; index < count; index++) {
-    const key = keys[index]!;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue; // for-in also lists inherited keys; JSON does not
     const member = record[key];
-    if (member !== null && typeof member === 'object') {
-      const item = canonical(member);
-      if (item !== member) (items ??= keys.map((name) => record[name]))[index] = item;
-    }
+    const item = member !== null && typeof member === 'object' ? canonical(member) : member;
+    if (item !== member) changed = true;
+    // integer-like keys come first (JavaScript enumerates them first, in numeric order); the rest must ascend
     if (previous === undefined) {
-      if (!isIndexKey(key)) previous = key;
-    } else if (previous > key) unsorted = true;
+      if (isIndexKey(key)) indexKeys++;
+      else previous = key;
+    } else if (previous > key) changed = true;
     else previous = key;
+    keyStack[top] = key;
+    itemStack[top] = item;
+    top++;
   }
-  if (!unsorted && items === undefined) return value;
-  if (unsorted) {
-    let start = 0;
-    while (start < count && isIndexKey(keys[start]!)) start++;
-    if (count - start > 24) sortLarge(keys, items, start);
-    // insertion sort of the non-index keys (most objects are small), members moving with their keys
-    else for (let next = start + 1; next < count; next++) {
-      const key = keys[next]!;
-      const item = items?.[next];
-      let at = next - 1;
-      while (at >= start && keys[at]! > key) {
-        keys[at + 1] = keys[at]!;
-        if (items !== undefined) items[at + 1] = items[at];
-        at--;
-      }
-      keys[at + 1] = key;
-      if (items !== undefined) items[at + 1] = item;
-    }
+  if (top > highWater) highWater = top;
+  if (!changed) {
+    top = base;
+    return value;
   }
+  sortEntries(base + indexKeys, top);
   const sorted: Record<string, unknown> = {};
-  for (let index = 0; index < count; index++) {
-    const key = keys[index]!;
-    const item = items === undefined ? record[key] : items[index];
-    if (key === '__proto__') Object.defineProperty(sorted, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else sorted[key] = item;
+  for (let at = base; at < top; at++) {
+    const key = keyStack[at]!;
+    if (key === '__proto__') Object.defineProperty(sorted, key, { value: itemStack[at], enumerable: true, writable: true, configurable: true });
+    else sorted[key] = itemStack[at];
   }
+  top = base;
   return sorted;
+}
+
+/** canonical(value) for a caller outside the walk: the stack starts empty and holds no reference after. */
+function canonicalRoot(value: unknown): unknown {
+  top = 0;
+  try {
+    return canonical(value);
+  } finally {
+    keyStack.fill('', 0, highWater);
+    itemStack.fill(undefined, 0, highWater);
+    top = 0;
+    highWater = 0;
+  }
 }
 
 /**
@@ -80,7 +107,7 @@ function canonical(value: unknown): unknown {
  * JavaScript enumerates them): the input of the diagram hash. Native JSON.stringify does the writing.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonical(value)) ?? 'null';
+  return JSON.stringify(canonicalRoot(value)) ?? 'null';
 }
 
 /** Array items per chunk: big enough that few chunks are made, small enough that no chunk is a large string. */
@@ -125,6 +152,6 @@ function writeChunks(value: unknown, depth: number, prefix: string, chunks: stri
  */
 export function canonicalJsonChunks(value: unknown): string[] {
   const chunks: string[] = [];
-  writeChunks(canonical(value), 0, '', chunks);
+  writeChunks(canonicalRoot(value), 0, '', chunks);
   return chunks;
 }
