@@ -22,7 +22,7 @@ export const TypedEdge = memo(function TypedEdge({ id, data, selected, sourceX, 
   const labelWidth = (artifactType.length + (unknown ? UNKNOWN_MARK.length : 0)) * CHARACTER_WIDTH + 2 * LABEL_PADDING;
   return (
     <>
-      <BaseEdge id={id} path={path} style={{ stroke: colour, strokeWidth: selected ? 3 : 2, strokeDasharray: unknown ? '6 4' : undefined }} />
+      <BaseEdge id={id} path={path} style={{ stroke: colour, strokeWidth: selected ? 2 : 1, strokeDasharray: unknown ? '6 4' : undefined }} />
       <g className="edge-label">
         <rect x={labelX - labelWidth / 2} y={labelY - LABEL_HEIGHT / 2} width={labelWidth} height={LABEL_HEIGHT} rx={4} stroke={colour} />
         <text x={labelX} y={labelY} data-testid="edge-label">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateProject, generatedCatalog } from '../../../src/core/diagram/generateProject';
-import { deriveEdges } from './deriveFlow';
+import { deriveEdges, deriveNodes } from './deriveFlow';
 
 describe('deriveEdges', () => {
   const project = generateProject(20, 30);
@@ -26,5 +26,17 @@ describe('deriveEdges', () => {
     const next = deriveEdges(project, recoloured, first);
     next.forEach((edge, index) => expect(edge === first[index]).toBe(edge.data?.artifactType !== 'network'));
     expect(next.find((edge) => edge.data?.artifactType === 'network')?.data?.colour).toBe('#000');
+  });
+
+  it('keeps the previous arrays when an edit touched no node or edge, so React Flow rebuilds no lookup', () => {
+    const nodes = deriveNodes(project, catalog, []);
+    const edges = deriveEdges(project, catalog, []);
+    expect(deriveNodes(project, catalog, nodes)).toBe(nodes);
+    expect(deriveEdges(project, catalog, edges)).toBe(edges);
+    const moved = { ...project, diagram: { ...project.diagram, nodes: project.diagram.nodes.map((node, index) => (index === 3 ? { ...node, position: { x: 1, y: 2 } } : node)) } };
+    const next = deriveNodes(moved, catalog, nodes);
+    expect(next).not.toBe(nodes);
+    expect(next[3]?.position).toEqual({ x: 1, y: 2 });
+    expect(deriveEdges(moved, catalog, edges)).toBe(edges);
   });
 });

@@ -32,12 +32,13 @@ export const portOfHandle = (handle: string | null | undefined) => (handle ?? ''
 export function deriveNodes(project: Project, catalog: CatalogSnapshot, previous: readonly BundleFlowNode[]): BundleFlowNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
   const bundles = new Map(catalog.bundles.map((bundle) => [bundle.ref, bundle]));
-  return project.diagram.nodes.map((node) => {
+  const nodes = project.diagram.nodes.map((node): BundleFlowNode => {
     const bundle = bundles.get(node.bundle);
     const old = before.get(node.id);
     if (old && old.data.node === node && old.data.bundle === bundle) return old;
     return { ...old, id: node.id, type: 'bundle', position: node.position, data: { node, bundle } };
   });
+  return unchanged(nodes, previous) ? (previous as BundleFlowNode[]) : nodes;
 }
 
 /** React Flow edges for a project, reusing unchanged edge objects. */
@@ -46,7 +47,7 @@ export function deriveEdges(project: Project, catalog: CatalogSnapshot, previous
   const bundleOf = new Map(project.diagram.nodes.map((node) => [node.id, node.bundle]));
   const bundles = new Map(catalog.bundles.map((bundle) => [bundle.ref, bundle]));
   const colours = new Map(catalog.types.map((type) => [type.name, type.colour]));
-  return project.diagram.edges.map((edge) => {
+  const edges = project.diagram.edges.map((edge): TypedFlowEdge => {
     const old = before.get(edge.id);
     const artifactType = bundles.get(bundleOf.get(edge.from.node) ?? '')?.manifest.artifacts[edge.from.artifact]?.type ?? 'unknown';
     const colour = colours.get(artifactType) ?? FALLBACK_COLOUR;
@@ -62,4 +63,10 @@ export function deriveEdges(project: Project, catalog: CatalogSnapshot, previous
       data: { edge, artifactType, colour },
     };
   });
+  return unchanged(edges, previous) ? (previous as TypedFlowEdge[]) : edges;
+}
+
+/** True when every element is the previous one: keeping the previous array spares React Flow a rebuild of its lookups (O(diagram)) after an edit that did not touch these. */
+function unchanged<T>(next: readonly T[], previous: readonly T[]): boolean {
+  return next.length === previous.length && next.every((element, index) => element === previous[index]);
 }
