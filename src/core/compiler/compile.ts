@@ -6,7 +6,7 @@ import { canonicalJsonChunks } from './canonicalJson';
 import { orderPass } from './orderPass';
 import { resolvePass } from './resolvePass';
 import { sha256Hex } from './sha256';
-import type { CompileOptions, CompileResult, Sha256 } from './types';
+import type { CompileOptions, CompileResult, ModuleSource, Sha256 } from './types';
 import { validatePass } from './validatePass';
 
 /** The pure SHA-256 of chunked text (the renderer's; the host passes node:crypto's). */
@@ -41,7 +41,9 @@ export function compile(project: Project, environmentId: string, catalog: Catalo
 
   const emitted = emitPass(resolved.value, ordered.value, hash, options.generatedBy ?? 'Driftless');
   diagnostics.push(...emitted.diagnostics);
-  const sources = new Map(ordered.value.map((entry) => [entry.source.to, entry.source]));
+  // one source per bundle version: nodes of the same bundle share theirs
+  const sources = new Map<string, ModuleSource>();
+  for (const entry of ordered.value) sources.set(entry.source.to, entry.source);
   return {
     files: emitted.value,
     diagnostics,
