@@ -89,16 +89,18 @@ function canonical(value: unknown): unknown {
   return sorted;
 }
 
-/** canonical(value) for a caller outside the walk: the stack starts empty and holds no reference after. */
+/** canonical(value) for a caller outside the walk: once the outermost walk ends, the stack holds no reference. */
 function canonicalRoot(value: unknown): unknown {
-  top = 0;
+  const base = top; // above any walk in progress (a getter could start one)
   try {
     return canonical(value);
   } finally {
-    keyStack.fill('', 0, highWater);
-    itemStack.fill(undefined, 0, highWater);
-    top = 0;
-    highWater = 0;
+    top = base;
+    if (base === 0) {
+      keyStack.fill('', 0, highWater);
+      itemStack.fill(undefined, 0, highWater);
+      highWater = 0;
+    }
   }
 }
 
