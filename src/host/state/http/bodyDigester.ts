@@ -73,8 +73,11 @@ interface WorkerReply {
   tags: Uint8Array[];
 }
 
-/** Progress is reported to the worker in steps of this many bytes (and once at the end). */
-const advanceStep = 262144;
+/**
+ * Progress is reported to the worker in steps of this many bytes (and once at the end): one
+ * wake-up per chunk it can seal. 256 KiB steps were ~15% slower per 12.9 MB POST here.
+ */
+const advanceStep = 1048576;
 
 /**
  * Hashes (MD5, SHA-256) and seals request bodies on a worker thread while they arrive, so a
