@@ -15,11 +15,6 @@ export interface PtyRunOptions {
   /** Output is gathered for this long and delivered as one chunk (VS Code's terminal bufferer). */
   batchMs?: number;
   /**
-   * With flow control, a batch goes as soon as it holds this many characters (default 32k): a
-   * flood's consumer starts on it at once, and the pty pauses within a batch of the window.
-   */
-  batchCharacters?: number;
-  /**
    * Pause the pty when the consumer is this many characters behind (default 100k, as the issue and
    * VS Code's terminal use). A 512k window was measured too: no throughput gain (acks cross a
    * WebSocket and wait for xterm to parse), and a longer queue for a Ctrl-C's prompt to wait behind.
@@ -87,7 +82,6 @@ function partialMarker(text: string): number {
 /** Starts a command in a pseudo-terminal with batched output, flow control and safe cancel. */
 export function startPtyRun(options: PtyRunOptions): PtyRun {
   const batchMs = options.batchMs ?? 5;
-  const batchCharacters = options.batchCharacters ?? 32_768;
   const high = options.highWatermark ?? 100_000;
   const low = options.lowWatermark ?? 5_000;
   const pty: IPty = spawn('/bin/sh', ['-c', wrapper, 'driftless', options.file, ...options.args], {
@@ -99,7 +93,6 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
   });
 
   let pending: string[] = [];
-  let pendingLength = 0;
   let heldBack = '';
   let markedExitCode: number | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -139,7 +132,6 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
     if (pending.length === 0) return;
     const chunk = pending.length === 1 ? pending[0]! : pending.join('');
     pending = [];
-    pendingLength = 0;
     outputLength += chunk.length;
     // Counted before anyone sees it: a sink whose listener acknowledges at once (an event listener
     // in the same process) must not find nothing to subtract, or the run stays paused for good.
@@ -169,13 +161,7 @@ export function startPtyRun(options: PtyRunOptions): PtyRun {
     }
     if (text.length > 0) {
       pending.push(text);
-      pendingLength += text.length;
-      if (options.onData && !paused && pendingLength >= batchCharacters) {
-        // A flood: send what is gathered now, so the consumer starts on it while we read on and
-        // the pause comes at the window, not a whole 5 ms batch (~300k) past it.
-        if (timer) clearTimeout(timer);
-        flush();
-      } else timer ??= setTimeout(flush, batchMs);
+      timer ??= setTimeout(flush, batchMs);
     }
     // The command has ended and all its output is read: the run is over now, not once the wrapper
     // has read our newline, exited and node-pty has seen its pty close (a few ms per command).
