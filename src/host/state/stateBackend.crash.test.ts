@@ -33,7 +33,7 @@ function startChild(databasePath: string): Promise<Running> {
   });
 }
 
-// every third body is over 1 MiB, so it is hashed and sealed on the digest worker while it arrives
+// every third body is over 1 MiB, so it is sealed as more than one chunk
 const bodyOf = (serial: number) =>
   JSON.stringify({ version: 4, terraform_version: '1.11.4', serial, lineage: 'crash-lineage', outputs: {}, resources: [{ mode: 'managed', type: 'terraform_data', name: 'pad', provider: 'p', instances: [{ attributes: { id: String(serial), input: 'x'.repeat((serial % 3 === 0 ? 1_100_000 : 20_000) + ((serial * 7919) % 400_000)) } }] }] });
 

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { fileKeyProvider, type KeyProvider } from '../secrets/keyProvider';
 import { stateChunkSize } from '../store/migrations/005-state-chunks';
 import { createLatestBodies } from './latestBodies';
-import { bodyFormat, createStateSealer, StateBodyError, type ChunkPlace, type PresealedBody, type SealingPlan } from './stateSealing';
+import { bodyFormat, createStateSealer, StateBodyError, type ChunkPlace } from './stateSealing';
 
 /** One stored state version, without its body. */
 export interface StateVersion {
@@ -43,8 +43,6 @@ export interface NewStateVersion {
   runId?: string;
   source?: 'backend' | 'restore';
   restoredFrom?: number;
-  /** The body already sealed while it arrived; used only when it was sealed for the version this insert gets. */
-  presealed?: PresealedBody;
 }
 
 const versionColumns = `id, environment_id AS environmentId, version, serial, lineage, encrypted, sha256, md5, size,
@@ -122,13 +120,6 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
 
   const latest = (environmentId: string) => toVersion(latestStatement.get(environmentId) as VersionRow | undefined);
 
-  /** A presealed body fits only the version, size, chunking and key it was sealed for (another write may have come first). */
-  const usable = (presealed: PresealedBody | undefined, version: number, size: number) =>
-    presealed && presealed.version === version && presealed.ciphertext.length === size && presealed.chunkSize === stateChunkSize &&
-    presealed.nonces.length === Math.max(1, Math.ceil(size / stateChunkSize)) && presealed.keyId === sealer.keyId()
-      ? presealed
-      : undefined;
-
   return {
     latest,
     version: (environmentId: string, version: number) => toVersion(versionStatement.get(environmentId, version) as VersionRow | undefined),
@@ -149,18 +140,6 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
     },
     environments: () => environmentsStatement.all() as string[],
 
-    /**
-     * How to seal a body of `size` bytes while it arrives, for the version it would get if no other
-     * write comes first (the insert checks). Undefined when the key cannot be had: the insert says why.
-     */
-    sealingPlan(environmentId: string, size: number): SealingPlan | undefined {
-      try {
-        return sealer.prepare(environmentId, (latest(environmentId)?.version ?? 0) + 1, size, stateChunkSize);
-      } catch {
-        return undefined;
-      }
-    },
-
     /** Appends a version (next number for its environment) and its body. Call inside a transaction. */
     insert(input: NewStateVersion): StateVersion {
       const previous = latestStatement.get(input.environmentId) as VersionRow | undefined;
@@ -180,13 +159,8 @@ export function createStateRepository(db: Database, keys: KeyProvider = fileKeyP
         restoredFrom: input.restoredFrom ?? null,
       };
       const id = Number(insertVersion.run(row).lastInsertRowid);
-      const presealed = usable(input.presealed, row.version, row.size);
       // 1 MiB rows, each sealed on its own: SQLite writes these faster than one long overflow chain
       for (let offset = 0, seq = 0; offset < input.body.length || seq === 0; offset += stateChunkSize, seq++) {
-        if (presealed) {
-          insertChunk.run(id, seq, presealed.ciphertext.subarray(offset, offset + stateChunkSize), presealed.nonces[seq], presealed.tags[seq], presealed.keyId);
-          continue;
-        }
         const place = { environmentId: row.environmentId, version: row.version, seq, size: row.size };
         const sealed = sealer.seal(input.body.subarray(offset, offset + stateChunkSize), place, scratch);
         insertChunk.run(id, seq, sealed.body, sealed.nonce, sealed.tag, sealed.keyId);

@@ -25,27 +25,6 @@ export interface SealedChunk {
   keyId: string;
 }
 
-/** How the digester should seal a body as it arrives: its place in the history and the key (from StateRepository.sealingPlan). */
-export interface SealingPlan {
-  version: number;
-  keyId: string;
-  key: Buffer;
-  chunkSize: number;
-  /** Associated data of each chunk, in order. */
-  places: Buffer[];
-}
-
-/** A body sealed by the POST's digest worker while it arrived (see http/bodyDigester). */
-export interface PresealedBody {
-  version: number;
-  keyId: string;
-  /** AES-GCM ciphertext, as long as the body; chunk `seq` starts at `seq * chunkSize`. */
-  ciphertext: Buffer;
-  chunkSize: number;
-  nonces: Buffer[];
-  tags: Buffer[];
-}
-
 /** A stored state body that cannot be served: wrong key, or bytes that were altered. Never answered with garbage. */
 export class StateBodyError extends Error {
   constructor(message: string) {
@@ -79,16 +58,6 @@ export function createStateSealer(keys: KeyProvider) {
   };
 
   return {
-    /** The key and each chunk's associated data for sealing a body of `size` bytes elsewhere (the POST's digest worker). */
-    prepare(environmentId: string, version: number, size: number, chunkSize: number): SealingPlan {
-      const { key, id } = current();
-      const count = Math.max(1, Math.ceil(size / chunkSize));
-      const places = Array.from({ length: count }, (_, seq) => placeOf({ environmentId, version, seq, size }));
-      return { version, keyId: id, key, chunkSize, places };
-    },
-
-    keyId: () => current().id,
-
     /** Seals `plain` into `scratch` (at least as long); the returned body is a view of it, valid until the next seal into it. */
     seal(plain: Buffer, place: ChunkPlace, scratch: Buffer): SealedChunk {
       const { key, id } = current();

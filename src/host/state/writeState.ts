@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { readStateHead } from './stateHead';
 import type { StateLock, StateRepository, StateVersion } from './stateRepository';
-import type { PresealedBody } from './stateSealing';
 
 /** Why a write was refused; `status` is the HTTP status the backend answers with. */
 export type WriteRefusal =
@@ -24,8 +23,6 @@ export interface WriteRequest {
   md5?: string;
   /** The body's hex SHA-256 when already computed (the backend hashes while receiving). */
   sha256?: string;
-  /** The body as sealed while it arrived (used when it still fits the version the write gets). */
-  presealed?: PresealedBody;
 }
 
 /**
@@ -72,7 +69,6 @@ export function writeState(db: Database, repository: StateRepository, request: W
       runId: request.runId,
       source: request.source,
       restoredFrom: request.restoredFrom,
-      presealed: request.presealed,
     });
     return { stored };
   }).immediate();

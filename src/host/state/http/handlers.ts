@@ -39,7 +39,6 @@ export function postState(context: BackendContext, request: StateRequest, respon
     body: request.body.bytes,
     md5: request.body.md5,
     sha256: request.body.sha256,
-    presealed: request.body.sealed,
     lockId: request.lockId,
     runId: request.runId,
   });

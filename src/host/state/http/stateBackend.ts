@@ -6,7 +6,6 @@ import { createInventoryIndexer, type InventoryIndexer } from '../inventoryIndex
 import { StateBodyError } from '../stateSealing';
 import { openStateRepository, type StateRepository } from '../stateRepository';
 import { backendUsername, isAuthorized, newPassword } from './auth';
-import { createBodyDigester, type BodyDigester } from './bodyDigester';
 import { getState, lockState, postState, unlockState, type BackendContext, type StateRequest } from './handlers';
 import { readBody } from './readBody';
 import { Refusal, sendJson, sendRefusal } from './reply';
@@ -40,8 +39,6 @@ export interface StateBackend {
 }
 
 export const defaultBodyLimit = 256 * 1024 * 1024;
-/** Bodies from this size on are hashed and sealed on a worker while they arrive; smaller ones cost less than the hand-off. */
-const digestThreshold = 1048576;
 const environmentIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const handlers: Record<string, (context: BackendContext, request: StateRequest, response: ServerResponse) => void> = {
   GET: getState,
@@ -51,12 +48,7 @@ const handlers: Record<string, (context: BackendContext, request: StateRequest, 
 };
 
 /** Routes, authenticates and reads one request; every refusal becomes a 4xx with a JSON message. */
-async function serve(
-  context: BackendContext & { digester: BodyDigester },
-  settings: { username: string; password: string; bodyLimit: number },
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
+async function serve(context: BackendContext, settings: { username: string; password: string; bodyLimit: number }, request: IncomingMessage, response: ServerResponse) {
   if (!isAuthorized(request, settings.username, settings.password)) {
     throw new Refusal(401, 'Unauthorized: use the TF_HTTP_USERNAME and TF_HTTP_PASSWORD this Driftless printed or set.', {}, { 'WWW-Authenticate': 'Basic realm="driftless-state"' });
   }
@@ -69,15 +61,8 @@ async function serve(
   }
   const handler = handlers[request.method ?? ''];
   if (!handler) throw new Refusal(405, `Method ${request.method} is not part of the http backend protocol: use GET, POST, LOCK or UNLOCK.`, {}, { Allow: 'GET, POST, LOCK, UNLOCK' });
-  const posting = request.method === 'POST';
-  // a POST's body is hashed and sealed on the digester's worker while it arrives, for the version it would become
-  const digest = (size: number) => (size >= digestThreshold ? context.digester.begin(size, context.repository.sealingPlan(environmentId, size)) : undefined);
-  const body = await readBody(request, settings.bodyLimit, { hash: posting, digest: posting ? digest : undefined });
-  try {
-    handler(context, { environmentId, lockId: url.searchParams.get('ID') || undefined, runId: url.searchParams.get('run') || undefined, body }, response);
-  } finally {
-    context.digester.recycle(body.sealed); // inserted (SQLite copied it) or refused: nothing holds it any more
-  }
+  const body = await readBody(request, settings.bodyLimit, request.method === 'POST');
+  handler(context, { environmentId, lockId: url.searchParams.get('ID') || undefined, runId: url.searchParams.get('run') || undefined, body }, response);
 }
 
 /** Starts Terraform's http state backend on 127.0.0.1 with a random per-launch password. */
@@ -85,8 +70,7 @@ export async function startStateBackend(options: StateBackendOptions): Promise<S
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const repository = options.repository ?? openStateRepository(options.db, options.keys, log);
   const indexer = options.indexer ?? createInventoryIndexer(options.db, repository, log);
-  const digester = createBodyDigester();
-  const context = { db: options.db, repository, indexer, digester };
+  const context: BackendContext = { db: options.db, repository, indexer };
   const settings = { username: backendUsername, password: newPassword(), bodyLimit: options.bodyLimit ?? defaultBodyLimit };
 
   const server = createServer((request, response) => {
@@ -139,7 +123,6 @@ export async function startStateBackend(options: StateBackendOptions): Promise<S
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await digester.close();
     },
   };
 }
