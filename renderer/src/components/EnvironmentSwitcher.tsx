@@ -1,3 +1,4 @@
+import { EnvironmentOptions } from '../environments/EnvironmentOptions';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
 
@@ -10,11 +11,7 @@ export function EnvironmentSwitcher() {
       Environment{' '}
       <select value={environmentId ?? ''} onChange={(event) => useUiStore.getState().set({ environmentId: event.target.value || undefined })}>
         <option value="">Defaults (all environments)</option>
-        {(environments ?? []).map((environment) => (
-          <option key={environment.id} value={environment.id}>
-            {environment.name}
-          </option>
-        ))}
+        <EnvironmentOptions environments={environments ?? []} />
       </select>
     </label>
   );
