@@ -24,8 +24,8 @@ const rounds = 2;
 
 /**
  * The pipe's first leg alone: the same file catted in a pty read by ptyRun with a consumer that
- * acknowledges at once (no WebSocket, no xterm). Measured 15–30 MB/s, faster than xterm alone: the
- * pipe's shortfall is in the round trips between the legs (window 100k, resume under 5k), not here.
+ * acknowledges at once (no WebSocket, no xterm). Measured 15–60 MB/s, faster than xterm alone: the
+ * pipe's shortfall is between the legs, not here (a 1M/500k window was no faster than 100k/5k).
  */
 async function ptyAloneMs(file: string): Promise<number> {
   const start = performance.now();

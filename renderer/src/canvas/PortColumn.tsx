@@ -1,8 +1,6 @@
 import type { ArtifactSpec, ArtifactTypeDef, ConnectionSpec } from '../../../src/core/bundles/manifest';
-import { artifactHandle, connectionHandle } from '../state/deriveFlow';
+import { artifactHandle, connectionHandle, FALLBACK_COLOUR } from '../state/deriveFlow';
 import { PortHandle } from './PortHandle';
-
-const FALLBACK_COLOUR = '#6b7280';
 
 interface PortColumnProps {
   side: 'connection' | 'artifact';

@@ -1,6 +1,6 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { TypedFlowEdge } from '../state/deriveFlow';
+import { FALLBACK_COLOUR, type TypedFlowEdge } from '../state/deriveFlow';
 import { useUnknownUntilApply } from '../runs/NodeRunMark';
 
 const UNKNOWN_MARK = ' (known after apply)';
@@ -16,7 +16,7 @@ const LABEL_PADDING = 4;
  */
 export const TypedEdge = memo(function TypedEdge({ id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: EdgeProps<TypedFlowEdge>) {
   const artifactType = data?.artifactType ?? 'unknown';
-  const colour = data?.colour ?? '#6b7280';
+  const colour = data?.colour ?? FALLBACK_COLOUR;
   const unknown = useUnknownUntilApply(data?.edge.from.node);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const labelWidth = (artifactType.length + (unknown ? UNKNOWN_MARK.length : 0)) * CHARACTER_WIDTH + 2 * LABEL_PADDING;

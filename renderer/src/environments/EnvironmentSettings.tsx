@@ -7,6 +7,7 @@ import { BackendSection } from './BackendSection';
 import { freshEnvironment } from './environmentSettings';
 import { useEnvironmentSettingsStore } from './environmentSettingsStore';
 import { ProviderSettings } from './ProviderSettings';
+import { SettingsProblems } from './SettingsRows';
 import './environmentSettings.css';
 
 const NAME_CODES = new Set(['diagram.invalid-environment-name', 'diagram.duplicate-environment-name']);
@@ -89,13 +90,7 @@ function NameSection({ environment }: { environment: Environment }) {
       <button type="submit" disabled={name.trim() === environment.name}>
         Rename
       </button>
-      {problems.length > 0 && (
-        <ul role="alert" className="settings-problems">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <SettingsProblems problems={problems} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { ChangeCounts } from '../../../src/core/terraform/actions';
 import { useRunStore } from '../runs/runStore';
 import { BADGES } from '../runs/Totals';
+import { FALLBACK_COLOUR } from '../state/deriveFlow';
 import { useDiagramStore } from '../state/diagramStore';
 import { canvasSvg } from './canvasSvg';
 
@@ -76,7 +77,7 @@ const markOf = (counts?: ChangeCounts) => (counts ? BADGES.filter((badge) => cou
 
 /** The canvas as SVG text, drawn from node positions and measured sizes. */
 export function currentSvg(): { svg: string; width: number; height: number } {
-  const { nodes, edges, catalog } = useDiagramStore.getState();
+  const { nodes, edges } = useDiagramStore.getState();
   const { run, live } = useRunStore.getState();
   return canvasSvg(
     nodes.map((node) => ({
@@ -94,7 +95,7 @@ export function currentSvg(): { svg: string; width: number; height: number } {
       source: edge.source,
       target: edge.target,
       label: edge.data?.artifactType ?? '',
-      colour: catalog.types.find((type) => type.name === edge.data?.artifactType)?.colour ?? '#6b7280',
+      colour: edge.data?.colour ?? FALLBACK_COLOUR,
     })),
   );
 }

@@ -18,7 +18,7 @@ export interface TypedEdgeData extends Record<string, unknown> {
 export type TypedFlowEdge = Edge<TypedEdgeData, 'typed'>;
 
 /** Colour of an artifact type the catalog gives none for. */
-const FALLBACK_COLOUR = '#6b7280';
+export const FALLBACK_COLOUR = '#6b7280';
 
 /** Handle ids: connections on the left (targets), artifacts on the right (sources). */
 export const connectionHandle = (name: string) => `connection:${name}`;

@@ -24,7 +24,10 @@ export interface SecretInput {
   param: string;
 }
 
-/** Lowercase hex SHA-256 of the UTF-8 bytes of the chunks' concatenation (hashed chunk by chunk: no large string). */
+/**
+ * Lowercase hex SHA-256 of the UTF-8 bytes of the chunks' concatenation (hashed chunk by chunk: no
+ * large string). Chunks must not split a surrogate pair; canonicalJsonChunks cuts only between JSON tokens.
+ */
 export type Sha256 = (chunks: readonly string[]) => string;
 
 export interface CompileOptions {
