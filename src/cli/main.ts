@@ -3,6 +3,7 @@ import { DataDirError } from '../host/dataDir';
 import { WebShellError } from '../web/webShell';
 import { globalOptions, helpOf, type Command } from './command';
 import { applyCommand } from './commands/apply';
+import { BundleFolderError } from './commands/bundleFolders';
 import { bundlesCommand } from './commands/bundles';
 import { compileCommand } from './commands/compile';
 import { destroyCommand } from './commands/destroy';
@@ -24,7 +25,7 @@ import { packageVersion } from './packageRoot';
 export const commands: Command[] = [serveCommand, infoCommand, bundlesCommand, importCommand, exportCommand, stateBackendCommand, stateCommand, validateCommand, diffCommand, mergeCommand, compileCommand, queryCommand, planCommand, applyCommand, destroyCommand, driftCommand];
 
 /** Errors that are the user's to fix: a message, never a stack trace. */
-const expectedErrors = [DataDirError, WebShellError];
+const expectedErrors = [DataDirError, WebShellError, BundleFolderError];
 
 function overview(): string {
   const rows = commands.map((command) => `  ${command.name.padEnd(14)}${command.summary}`);

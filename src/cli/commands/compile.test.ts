@@ -30,6 +30,15 @@ describe('driftless compile', () => {
     }
   }
 
+  it('refuses a --bundles folder that does not exist, in one line that says what to give, and writes nothing', async () => {
+    const dir = join(scratch(), 'out');
+    const missing = join(scratch(), 'no-such-bundles');
+    const result = await run('compile', 'examples/local-stack.driftless.json', '--env', 'dev', '-o', dir, '--bundles', missing);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`--bundles ${missing}: there is no folder at ${missing}. Give a folder of bundles (each with a bundle.yaml, or a plain Terraform module), or leave the option out.`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('recompiles into its own folder, and refuses a folder it did not write', async () => {
     const dir = join(scratch(), 'out');
     expect((await run('compile', 'examples/local-stack.driftless.json', '--env', 'dev', '-o', dir)).code).toBe(0);
