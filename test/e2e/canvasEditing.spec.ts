@@ -41,6 +41,23 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     expect(await session.app.canvas.getByTestId('edge-label').allTextContents()).toEqual(['local-network']);
     await session.app.saved();
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-wired.png') });
+
+    // Panned so the label's place leaves the view while the edge stays: the label goes, and comes back with the view.
+    const label = (await session.app.canvas.getByTestId('edge-label').boundingBox())!;
+    const pane = (await session.app.canvas.locator('.react-flow__pane').boundingBox())!;
+    const pan = async (dx: number) => {
+      const start = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 40 };
+      await session.app.page.mouse.move(start.x, start.y);
+      await session.app.page.mouse.down();
+      await session.app.page.mouse.move(start.x + dx, start.y, { steps: 8 });
+      await session.app.page.mouse.up();
+    };
+    const away = -(label.x + label.width - pane.x + 80);
+    await pan(away);
+    await session.app.canvas.getByTestId('edge-label').waitFor({ state: 'detached' });
+    await session.app.edgeCount(1);
+    await pan(-away);
+    await session.app.canvas.getByTestId('edge-label').waitFor();
   });
 
   it('refuses an incompatible connection and says why', async () => {
