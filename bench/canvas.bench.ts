@@ -101,6 +101,13 @@ async function measure(page: Page, url: string, nodes: number): Promise<Run> {
   return { firstRender, drag, pan };
 }
 
+const ROUNDS = 3;
+
+/** The rounds of one page as one run: frames pooled, first render the fastest (load only adds time). */
+function pooled(runs: Run[]): Run {
+  return { firstRender: Math.min(...runs.map((run) => run.firstRender)), drag: runs.flatMap((run) => run.drag), pan: runs.flatMap((run) => run.pan) };
+}
+
 const benchmark: Benchmark = {
   name: 'Canvas in Chromium (1,000 nodes / 1,500 edges)',
   async run() {
@@ -111,9 +118,17 @@ const benchmark: Benchmark = {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      const bare = await measure(page, `${origin}/bench/index.html?mode=bare&nodes=1000&edges=1500`, 1000);
-      const ours = await measure(page, `${origin}/bench/index.html?mode=driftless&nodes=1000&edges=1500`, 1000);
-      const small = await measure(page, `${origin}/bench/index.html?mode=driftless&nodes=100&edges=150`, 100);
+      // A p95 of one 60-step drag is its fourth-worst frame, so one stray frame moved it by half.
+      // The three pages are measured in alternated rounds and each percentile pools every round.
+      const rounds: Run[][] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        rounds.push([
+          await measure(page, `${origin}/bench/index.html?mode=bare&nodes=1000&edges=1500`, 1000),
+          await measure(page, `${origin}/bench/index.html?mode=driftless&nodes=1000&edges=1500`, 1000),
+          await measure(page, `${origin}/bench/index.html?mode=driftless&nodes=100&edges=150`, 100),
+        ]);
+      }
+      const [bare, ours, small] = [0, 1, 2].map((page) => pooled(rounds.map((round) => round[page]!))) as [Run, Run, Run];
       const rows: Measurement[] = [
         { case: 'bare React Flow: first render', value: bare.firstRender, unit: 'ms' },
         { case: 'Driftless canvas: first render', value: ours.firstRender, unit: 'ms', baseline: 'bare React Flow: first render' },
