@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { chromiumBinary } from '../test/e2e/support/browser';
+import { chromiumBinary, chromiumFlags } from '../test/e2e/support/browser';
 
 export interface BarePage {
   /** Evaluates `expression` in the page (awaiting a promise) and returns its JSON value. */
@@ -32,13 +32,7 @@ export async function openBarePage(url: string): Promise<BarePage> {
       '--headless',
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
+      ...chromiumFlags,
       '--window-size=1280,800',
       'about:blank',
     ],
