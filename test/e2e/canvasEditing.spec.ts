@@ -45,18 +45,11 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     // Panned so the label's place leaves the view while the edge stays: the label goes, and comes back with the view.
     const label = (await session.app.canvas.getByTestId('edge-label').boundingBox())!;
     const pane = (await session.app.canvas.locator('.react-flow__pane').boundingBox())!;
-    const pan = async (dx: number) => {
-      const start = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 40 };
-      await session.app.page.mouse.move(start.x, start.y);
-      await session.app.page.mouse.down();
-      await session.app.page.mouse.move(start.x + dx, start.y, { steps: 8 });
-      await session.app.page.mouse.up();
-    };
     const away = -(label.x + label.width - pane.x + 80);
-    await pan(away);
+    await session.app.pan({ x: away, y: 0 });
     await session.app.canvas.getByTestId('edge-label').waitFor({ state: 'detached' });
     await session.app.edgeCount(1);
-    await pan(-away);
+    await session.app.pan({ x: -away, y: 0 });
     await session.app.canvas.getByTestId('edge-label').waitFor();
   });
 

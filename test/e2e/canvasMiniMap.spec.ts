@@ -27,10 +27,7 @@ describe.skipIf(!chromiumBinary.available)(`canvas minimap in Chromium through t
     // Dragging the minimap right and down moves the view right and down over the diagram.
     const before = await viewport(app);
     const box = (await minimap.boundingBox())!;
-    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await app.page.mouse.down();
-    await app.page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20, { steps: 5 });
-    await app.page.mouse.up();
+    await app.dragFrom({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, { x: 30, y: 20 }, 5);
     const panned = await viewport(app);
     expect(panned.x).toBeLessThan(before.x);
     expect(panned.y).toBeLessThan(before.y);
@@ -43,11 +40,7 @@ describe.skipIf(!chromiumBinary.available)(`canvas minimap in Chromium through t
 
     // A node dragged on the canvas shows in its new place once dropped.
     const path = await app.canvas.locator('.diagram-minimap .react-flow__minimap-node').getAttribute('d');
-    const header = (await app.node('local_network').locator('.bundle-node-header').boundingBox())!;
-    await app.page.mouse.move(header.x + 20, header.y + 10);
-    await app.page.mouse.down();
-    await app.page.mouse.move(header.x + 220, header.y + 130, { steps: 8 });
-    await app.page.mouse.up();
+    await app.dragNode('local_network', { x: 200, y: 120 });
     await expect.poll(() => app.canvas.locator('.diagram-minimap .react-flow__minimap-node').getAttribute('d')).not.toBe(path);
     expect(await nodeRectangles(app)).toBe(2);
   });

@@ -101,14 +101,26 @@ export class DiagramPage extends AppPage {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Presses the mouse at `from`, moves it by `by` in `steps`, and releases it. */
+  async dragFrom(from: { x: number; y: number }, by: { x: number; y: number }, steps = 10): Promise<void> {
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + by.x, from.y + by.y, { steps });
+    await this.page.mouse.up();
+  }
+
   /** Moves a node by dragging its header. */
   async dragNode(name: string, by: { x: number; y: number }): Promise<void> {
     const box = await this.node(name).locator('.bundle-node-header').boundingBox();
     if (!box) throw new Error(`node ${name} is not visible`);
-    await this.page.mouse.move(box.x + 20, box.y + 10);
-    await this.page.mouse.down();
-    await this.page.mouse.move(box.x + 20 + by.x, box.y + 10 + by.y, { steps: 10 });
-    await this.page.mouse.up();
+    await this.dragFrom({ x: box.x + 20, y: box.y + 10 }, by);
+  }
+
+  /** Pans the view by dragging the empty pane from the middle of its bottom edge. */
+  async pan(by: { x: number; y: number }): Promise<void> {
+    const pane = await this.canvas.locator('.react-flow__pane').boundingBox();
+    if (!pane) throw new Error('the canvas pane is not visible');
+    await this.dragFrom({ x: pane.x + pane.width / 2, y: pane.y + pane.height - 40 }, by, 8);
   }
 
   /** The node's position on the canvas: React Flow's transform of it. */
