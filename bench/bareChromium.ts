@@ -54,15 +54,36 @@ export async function openBarePage(url: string): Promise<BarePage> {
       waiting.delete(reply.id ?? -1);
     }
   });
+  // A Chromium that dies (or never starts) answers every command still waiting with an error, not silence.
+  let gone: string | undefined;
+  browser.once('exit', (code, signal) => {
+    gone = `Chromium exited (${signal ?? `code ${code}`}) before answering`;
+    for (const answer of waiting.values()) answer({ error: { message: gone } });
+    waiting.clear();
+  });
+  toBrowser.on('error', () => undefined); // a write racing Chromium's death (EPIPE): its exit answers instead
   const command = (method: string, params: Record<string, unknown>, sessionId?: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
+      if (gone) return reject(new Error(`${method}: ${gone}`));
       const id = nextId++;
       waiting.set(id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result ?? {})));
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
 
-  const { targetId } = await command('Target.createTarget', { url });
-  const { sessionId } = (await command('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+  const quit = async () => {
+    const exited = gone ? Promise.resolve() : new Promise((resolve) => browser.once('exit', resolve));
+    await command('Browser.close', {}).catch(() => browser.kill());
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
+  };
+  let sessionId: string;
+  try {
+    const { targetId } = await command('Target.createTarget', { url });
+    ({ sessionId } = (await command('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string });
+  } catch (error) {
+    await quit();
+    throw error;
+  }
   return {
     async evaluate<T>(expression: string): Promise<T> {
       const reply = (await command('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as {
@@ -72,11 +93,6 @@ export async function openBarePage(url: string): Promise<BarePage> {
       if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
       return reply.result.value;
     },
-    async close() {
-      const exited = new Promise((resolve) => browser.once('exit', resolve));
-      await command('Browser.close', {}).catch(() => browser.kill());
-      await exited;
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
-    },
+    close: quit,
   };
 }

@@ -13,7 +13,7 @@ import { startPtyRun } from '../src/host/runner/ptyRun';
 import { startWebShell } from '../src/web/webShell';
 import { floodText } from '../renderer/src/shell/bench/floodText';
 import { chromiumBinary } from '../test/e2e/support/browser';
-import { openBarePage } from './bareChromium';
+import { openBarePage, type BarePage } from './bareChromium';
 import { withBusyCores } from './machineCpu';
 import { runBundlesDir, taskDiagram, importDiagram } from '../test/support/runProjects';
 import type { Benchmark } from './harness';
@@ -67,8 +67,9 @@ const benchmark: Benchmark = {
     const { projectId, environments } = await importDiagram(host, taskDiagram('flood', { one: { command: 'true', url: 'file:///one' } }));
     const shell = await startWebShell({ host, staticDir: outDir });
     const ptyMs = [await ptyAloneMs(file)]; // once before the browser's rounds and once after
-    const browserPage = await openBarePage(shell.url.replace('/?', `/${page}?`));
+    let opened: BarePage | undefined;
     try {
+      const browserPage = (opened = await openBarePage(shell.url.replace('/?', `/${page}?`)));
       await waitFor(() => browserPage.evaluate<boolean>("typeof window.bench === 'object'"), 30000);
       const options = JSON.stringify({ projectId, environmentId: environments.dev!, file, bytes });
       await browserPage.evaluate(`window.bench.alone(${1 << 20})`); // warm-up
@@ -111,7 +112,7 @@ const benchmark: Benchmark = {
         ...busyRows,
       ];
     } finally {
-      await browserPage.close();
+      await opened?.close();
       await shell.close();
       await host.close();
       rmSync(work, { recursive: true, force: true });
