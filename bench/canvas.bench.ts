@@ -35,35 +35,74 @@ function serve(dir: string): Promise<{ server: Server; origin: string }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
+/** Timed steps of each drag and pan. */
+const dragSteps = 60;
+
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 /**
- * Time of each step of a mouse drag inside the page: from the pointer event's timestamp to just after
- * the next frame that follows it. Measured in the page so the DevTools round trip of each step (large
- * and erratic on a loaded machine) is left out; only the page's own work and frame wait count.
+ * Time of each step of a mouse drag inside the page: from the pointer event's dispatch to just after
+ * the frame that shows the step's move of `moved` (the dragged node, or the viewport of a pan).
+ * - From its dispatch, not its timestamp: Chromium holds a pointer move until the next frame begins,
+ *   a wait of up to a frame that no page work causes or shortens.
+ * - To the frame that shows the move, not the next one: the bare page's React Flow renders a node's
+ *   move in a scheduled task, often after the next frame has gone out (ours renders within the
+ *   event), so timing to the next frame would leave its render out.
+ * - A step must move `moved`: a step that changes nothing on screen is not a drag frame.
+ * Measured in the page, so the DevTools round trip of each step (large and erratic on a loaded
+ * machine) is left out.
  */
-async function dragFrames(page: Page, from: { x: number; y: number }, steps = 60): Promise<number[]> {
-  await page.evaluate(() => {
-    const record = window as unknown as { frameTimes: number[]; frameListener?: (event: Event) => void };
-    record.frameTimes = [];
-    if (record.frameListener) return;
-    record.frameListener = (event: Event) => {
-      const start = event.timeStamp;
-      requestAnimationFrame(() => setTimeout(() => record.frameTimes.push(performance.now() - start), 0));
-    };
-    window.addEventListener('pointermove', record.frameListener, { capture: true });
-  });
+async function dragFrames(page: Page, from: { x: number; y: number }, by: { x: number; y: number }, moved: string, steps = dragSteps): Promise<number[]> {
+  // The press and the first move start the drag (React Flow moves nothing until the pointer has
+  // moved past its threshold); the steps after it are timed.
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  for (let step = 1; step <= steps; step++) {
-    await page.mouse.move(from.x + step * 3, from.y + step * 2);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await page.mouse.move(from.x + by.x, from.y + by.y);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate((selector) => {
+    const record = window as unknown as { frameTimes: number[]; frameListener?: (event: Event) => void };
+    // This drag's own list: a step of an earlier drag still waiting for its frame cannot add to it.
+    const times: number[] = (record.frameTimes = []);
+    let last = { x: Number.NaN, y: Number.NaN };
+    record.frameListener = (event: Event) => {
+      // Chromium repeats the last move when the page under a still pointer changes (to update hover):
+      // only a move to a new place is a step.
+      const { clientX: x, clientY: y } = event as PointerEvent;
+      if (x === last.x && y === last.y) return;
+      last = { x, y };
+      const start = performance.now();
+      const element = document.querySelector<HTMLElement>(selector);
+      const before = element?.style.transform;
+      // Checked before each frame is drawn: once the move is in the DOM, that frame shows it. (A
+      // loop of promises, not a named function: tsx's esbuild would wrap one in a helper the page lacks.)
+      void (async () => {
+        for (let frames = 0; frames < 10; frames++) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          if (element?.style.transform !== before) return setTimeout(() => times.push(performance.now() - start), 0);
+        }
+        times.push(Number.NaN);
+      })();
+    };
+    window.addEventListener('pointermove', record.frameListener, { capture: true });
+  }, moved);
+  for (let step = 2; step <= steps + 1; step++) {
+    await page.mouse.move(from.x + step * by.x, from.y + step * by.y);
+    await page.waitForFunction((count) => (window as unknown as { frameTimes: number[] }).frameTimes.length >= count, step - 1, { polling: 'raf' });
   }
   await page.mouse.up();
-  // Every step's frame has been recorded once the loop has waited for it; the first move (before the press) is not a drag step.
-  const times = await page.evaluate(() => (window as unknown as { frameTimes: number[] }).frameTimes);
-  return times.slice(-steps);
+  const times = await page.evaluate(() => {
+    const record = window as unknown as { frameTimes: number[]; frameListener?: (event: Event) => void };
+    window.removeEventListener('pointermove', record.frameListener!, { capture: true });
+    return record.frameTimes;
+  });
+  if (times.length !== steps || times.some((time) => Number.isNaN(time))) {
+    throw new Error(`a step of the drag did not move ${moved} within 10 frames: the figures would time frames that show nothing`);
+  }
+  return times;
 }
+
+/** React Flow pans the view while a dragged node's pointer is this close to the pane's edge (autoPanOnNodeDrag). */
+const autoPanMargin = 40;
 
 interface Run {
   firstRender: number;
@@ -79,13 +118,23 @@ async function measure(page: Page, url: string, nodes: number): Promise<Run> {
   // The page sets window.benchRendered once every node is in the DOM (renderer/bench/benchMain.tsx).
   await page.waitForFunction(() => (window as { benchRendered?: number }).benchRendered !== undefined, undefined, { timeout: 60000 });
   const firstRender = await page.evaluate(() => (window as { benchRendered?: number }).benchRendered!);
-  // A service node in view: generated nodes sit 40 to a row and the first tenth are networks, so
-  // the first service that starts a row is at the left edge (n120 of 1,000, n40 of 100).
+  // A service node in view: generated nodes sit 40 to a row, 200 px apart, and the first tenth are
+  // networks. The second service of the first row of services (n121 of 1,000, n41 of 100) starts at
+  // x 200: not the first, whose press lies within 40 px of the pane's edge, where React Flow pans
+  // the view while a node is dragged. Those frames would be pans, measured below, not drag frames.
   const networks = Math.max(1, Math.floor(nodes / 10));
-  const selector = `.react-flow__node[data-id="n${Math.ceil(networks / 40) * 40}"]`;
+  const selector = `.react-flow__node[data-id="n${Math.ceil(networks / 40) * 40 + 1}"]`;
   const box = (await page.locator(selector).boundingBox())!;
   const before = await transformOf(page, selector);
-  const drag = await dragFrames(page, { x: box.x + 10, y: box.y + 8 });
+  const press = { x: box.x + 10, y: box.y + 8 };
+  // 16 px across, the canvas's snap grid, so every step moves the node in both pages.
+  const by = { x: 16, y: 4 };
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  for (const point of [press, { x: press.x + (dragSteps + 1) * by.x, y: press.y + (dragSteps + 1) * by.y }]) {
+    const inside = Math.min(point.x - pane.x, point.y - pane.y, pane.x + pane.width - point.x, pane.y + pane.height - point.y);
+    if (inside < autoPanMargin) throw new Error(`the drag would reach React Flow's auto-pan margin (${autoPanMargin} px from the pane's edge) and time pans`);
+  }
+  const drag = await dragFrames(page, press, by, selector);
   if ((await transformOf(page, selector)) === before) throw new Error(`the drag did not move ${selector}: the figures would measure nothing`);
   // Pan from a point of the empty pane (not on a node, the minimap or the controls).
   const start = await page.evaluate(() => {
@@ -96,7 +145,7 @@ async function measure(page: Page, url: string, nodes: number): Promise<Run> {
   });
   if (!start) throw new Error('no empty spot of the pane to pan from');
   const viewportBefore = await transformOf(page, '.react-flow__viewport');
-  const pan = await dragFrames(page, start);
+  const pan = await dragFrames(page, start, { x: 3, y: 2 }, '.react-flow__viewport');
   if ((await transformOf(page, '.react-flow__viewport')) === viewportBefore) throw new Error('the pan did not move the viewport');
   return { firstRender, drag, pan };
 }
