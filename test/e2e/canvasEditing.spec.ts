@@ -53,13 +53,49 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await session.app.canvas.getByTestId('edge-label').waitFor();
   });
 
+  it('hovers, selects and deletes an edge by its stroke; a node click or the empty pane clears the edge selection', async () => {
+    await session.app.dragBundle('Local network', { x: 80, y: 120 });
+    await session.app.dragBundle('Local PostgreSQL database', { x: 520, y: 320 });
+    await session.app.connect(session.app.handle('local_network', 'network', 'local-network'), session.app.handle('local_database', 'network', 'local-network'));
+    await session.app.edgeCount(1);
+    const selected = session.app.canvas.locator('.edge-layer path.edge-selected');
+    const hovered = session.app.canvas.locator('.edge-layer path.edge-hovered');
+    const onEdge = await session.app.pointOnEdge();
+
+    await session.app.page.mouse.move(onEdge.x, onEdge.y);
+    await hovered.waitFor({ state: 'attached' });
+    expect(await session.app.canvas.locator('.react-flow').getAttribute('class')).toContain('edge-hover');
+    await session.app.page.mouse.move(onEdge.x, onEdge.y + 30);
+    await hovered.waitFor({ state: 'detached' });
+
+    await session.app.page.mouse.click(onEdge.x, onEdge.y);
+    await selected.waitFor({ state: 'attached' });
+    await session.app.page.mouse.click(onEdge.x, onEdge.y + 30);
+    await selected.waitFor({ state: 'detached' });
+    await session.app.page.mouse.click(onEdge.x, onEdge.y);
+    await selected.waitFor({ state: 'attached' });
+    await session.app.node('local_database').locator('.bundle-node-header').click();
+    await selected.waitFor({ state: 'detached' });
+
+    // Clicking the label selects its edge too; Delete removes it without asking (nothing depends on an edge), undo restores it.
+    const label = (await session.app.canvas.getByTestId('edge-label').boundingBox())!;
+    await session.app.page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+    await selected.waitFor({ state: 'attached' });
+    await session.app.shortcut('Delete');
+    await session.app.edgeCount(0);
+    expect(await session.app.nodes().count()).toBe(2);
+    await session.app.saved();
+    await session.app.shortcut('Control+z');
+    await session.app.edgeCount(1);
+  });
+
   it('refuses an incompatible connection and says why', async () => {
     await session.app.dragBundle('Local PostgreSQL database', { x: 80, y: 120 });
     await session.app.dragBundle('Local service', { x: 480, y: 120 });
     await session.app.connect(session.app.handle('local_database', 'database', 'postgres-connection'), session.app.handle('local_service', 'network', 'local-network'));
     await session.app.notice().filter({ hasText: 'Cannot connect' }).waitFor();
     expect(await session.app.notice().textContent()).toContain('takes Local network (local-network)');
-    expect(await session.app.edges().count()).toBe(0);
+    expect(await session.app.edgeTotal()).toBe(0);
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-refused-connection.png') });
   });
 
@@ -116,14 +152,14 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
 
     await session.app.shortcut('Control+z'); // delete
     await session.app.node('net').waitFor();
-    expect(await session.app.edges().count()).toBe(1);
+    expect(await session.app.edgeTotal()).toBe(1);
     await session.app.shortcut('Control+z'); // rename
     await session.app.node('local_network').waitFor();
     await session.app.shortcut('Control+z'); // preset params
     await session.app.selectNode('local_network');
     await expect.poll(() => session.app.field('Network name*').inputValue()).toBe('');
     await session.app.shortcut('Control+z'); // connect
-    await expect.poll(() => session.app.edges().count()).toBe(0);
+    await expect.poll(() => session.app.edgeTotal()).toBe(0);
     await session.app.shortcut('Control+z'); // move
     await expect.poll(() => session.app.nodePosition('local_network')).toBe(before);
     await session.app.shortcut('Control+z'); // add database
@@ -156,7 +192,7 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await session.app.shortcut('Control+v');
     await session.app.node('local_database_2').waitFor();
     await session.app.node('local_network_2').waitFor();
-    await expect.poll(() => session.app.edges().count()).toBe(2);
+    await expect.poll(() => session.app.edgeTotal()).toBe(2);
   });
 
   it('finds a node and runs actions from the command palette; lists shortcuts in the help overlay', async () => {

@@ -26,6 +26,10 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     await session.app.runStatus().filter({ hasText: 'plan planned' }).waitFor();
     await session.app.badge('network', '1 to create').or(session.app.node('network').getByLabel(/to create$/)).first().waitFor();
     await session.app.terminalShows('Plan:');
+    // Everything is created, so every edge's value is known only after apply: drawn dashed and marked.
+    await session.app.canvas.getByTestId('edge-label').filter({ hasText: '(known after apply)' }).first().waitFor();
+    expect(await session.app.canvas.locator('.edge-stroke:not([stroke-dasharray])').count()).toBe(0);
+    expect(await session.app.canvas.locator('.edge-stroke[stroke-dasharray]').count()).toBeGreaterThan(0);
     await session.app.selectNode('database');
     await session.app.inspector.getByRole('region', { name: 'Planned changes' }).getByText(/module\.database\./).first().waitFor();
     expect(await session.app.inspector.getByRole('region', { name: 'Planned changes' }).textContent()).not.toContain('e2e-password-1');
@@ -35,6 +39,7 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     await session.app.runStatus().filter({ hasText: /apply (succeeded|applied)/ }).waitFor({ timeout: 120000 });
     for (const name of ['network', 'database']) await session.app.nodeStatus(name, 'done').waitFor();
     await session.app.terminalShows('Apply complete!');
+    expect(await session.app.canvas.locator('.edge-stroke[stroke-dasharray]').count()).toBe(0);
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-apply.png') });
 
     const runs = await session.app.tab('Runs');
@@ -57,7 +62,7 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     await session.app.importFile(example, 'network');
     const names = async () => (await session.app.nodes().allTextContents()).sort();
     const before = await names();
-    const edges = await session.app.edges().count();
+    const edges = await session.app.edgeTotal();
     const exported = readFileSync(await session.app.exportFile(), 'utf8');
     await session.app.importFile(writeTemp(exported), 'network');
     await session.app.edgeCount(edges);

@@ -4,7 +4,8 @@ import { BundleNode } from '../canvas/BundleNode';
 import { useConnectionDrag } from '../canvas/connectionDragStore';
 import { checkConnection } from '../canvas/connectionRule';
 import { DiagramMiniMap } from '../canvas/DiagramMiniMap';
-import { TypedEdge } from '../canvas/TypedEdge';
+import { EdgeLayer } from '../canvas/edges/EdgeLayer';
+import { useEdgeHitTesting } from '../canvas/edges/useEdgeHitTesting';
 import { addBundleNode } from '../state/addBundleNode';
 import { portOfHandle, type BundleFlowNode, type TypedFlowEdge } from '../state/deriveFlow';
 import { useDiagramStore } from '../state/diagramStore';
@@ -13,7 +14,6 @@ import { CanvasNotice } from './CanvasNotice';
 
 // Module scope: a new object each render would remount every node (React Flow's performance guide).
 const nodeTypes = { bundle: BundleNode };
-const edgeTypes = { typed: TypedEdge };
 export const BUNDLE_DRAG_TYPE = 'application/x-driftless-bundle';
 const VIEWPORT_KEY = 'driftless.viewport';
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
@@ -37,9 +37,8 @@ const isValidConnection = (connection: Connection | TypedFlowEdge) => {
 /** Centre: the diagram. */
 export function Canvas() {
   const nodes = useDiagramStore((state) => state.nodes);
-  const edges = useDiagramStore((state) => state.edges);
   const onNodesChange = useDiagramStore((state) => state.onNodesChange);
-  const onEdgesChange = useDiagramStore((state) => state.onEdgesChange);
+  const edgePointer = useEdgeHitTesting();
   const flow = useReactFlow<BundleFlowNode, TypedFlowEdge>();
   const viewport = savedViewport();
 
@@ -92,11 +91,14 @@ export function Canvas() {
     <main className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<BundleFlowNode, TypedFlowEdge>
         nodes={nodes}
-        edges={edges}
+        // No edges: EdgeLayer draws them (see there why), and the pane handlers hit-test them.
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onPaneClick={edgePointer.onPaneClick}
+        onPaneMouseMove={edgePointer.onPaneMouseMove}
+        onPaneMouseLeave={edgePointer.onPaneMouseLeave}
+        onNodeClick={edgePointer.onNodeChosen}
+        onNodeDragStart={edgePointer.onNodeChosen}
         onConnect={onConnect}
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
@@ -109,9 +111,10 @@ export function Canvas() {
         snapToGrid
         snapGrid={SNAP_GRID}
         proOptions={PRO_OPTIONS}
-        // Off-screen nodes and edges are not in the DOM: each update's style, paint and layerize work then scales with what is in view, not with the diagram.
+        // Off-screen nodes are not in the DOM: each update's style, paint and layerize work then scales with what is in view, not with the diagram.
         onlyRenderVisibleElements
       >
+        <EdgeLayer />
         <Background gap={16} />
         <DiagramMiniMap />
         <Controls />

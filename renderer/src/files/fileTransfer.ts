@@ -1,4 +1,5 @@
 import type { ChangeCounts } from '../../../src/core/terraform/actions';
+import { sourcesOfKey, unknownSourceKey } from '../canvas/edges/unknownSources';
 import { useRunStore } from '../runs/runStore';
 import { BADGES } from '../runs/Totals';
 import { FALLBACK_COLOUR } from '../state/deriveFlow';
@@ -79,6 +80,7 @@ const markOf = (counts?: ChangeCounts) => (counts ? BADGES.filter((badge) => cou
 export function currentSvg(): { svg: string; width: number; height: number } {
   const { nodes, edges } = useDiagramStore.getState();
   const { run, live } = useRunStore.getState();
+  const unknownSources = sourcesOfKey(unknownSourceKey({ run }));
   return canvasSvg(
     nodes.map((node) => ({
       id: node.id,
@@ -96,6 +98,7 @@ export function currentSvg(): { svg: string; width: number; height: number } {
       target: edge.target,
       label: edge.data?.artifactType ?? '',
       colour: edge.data?.colour ?? FALLBACK_COLOUR,
+      dashed: unknownSources.has(edge.source),
     })),
   );
 }

@@ -19,12 +19,3 @@ export const NodeRunMark = memo(function NodeRunMark({ nodeId }: { nodeId: strin
     </div>
   );
 });
-
-/** True when a plan creates or replaces the node an edge starts from: its artifact values are known only after apply. */
-export function useUnknownUntilApply(sourceNodeId: string | undefined): boolean {
-  return useRunStore((state) => {
-    if (!sourceNodeId || state.run?.status !== 'planned') return false;
-    const counts = state.run.nodes?.[sourceNodeId]?.counts;
-    return Boolean(counts && counts.create + counts.replace > 0);
-  });
-}

@@ -123,6 +123,33 @@ describe('diagram store', () => {
     expect(store().undoStack).toHaveLength(1);
     expect(store().nodes.find((flowNode) => flowNode.id === 'b')!.selected).toBe(true);
   });
+
+  it('selects an edge alone, adds one with a modifier, toggles it off, and clears the edge selection', () => {
+    const store = useDiagramStore.getState;
+    store().perform({ kind: 'addNode', node: node('a', 'net', 'network') });
+    store().perform({ kind: 'addNode', node: node('b', 'db', 'database', 300) });
+    store().perform({ kind: 'addNode', node: node('c', 'db2', 'database', 600) });
+    store().perform({ kind: 'connect', edge: { id: 'e1', from: { node: 'a', artifact: 'network' }, to: { node: 'b', connection: 'network' } } });
+    store().perform({ kind: 'connect', edge: { id: 'e2', from: { node: 'a', artifact: 'network' }, to: { node: 'c', connection: 'network' } } });
+    const selectedEdges = () => store().edges.filter((edge) => edge.selected).map((edge) => edge.id);
+    store().select(['a']);
+    store().selectEdge('e1');
+    expect(selectedEdges()).toEqual(['e1']);
+    expect(store().nodes.some((flowNode) => flowNode.selected)).toBe(false);
+    store().selectEdge('e2', true);
+    expect(selectedEdges()).toEqual(['e1', 'e2']);
+    store().selectEdge('e1', true);
+    expect(selectedEdges()).toEqual(['e2']);
+    store().selectEdge('e1');
+    expect(selectedEdges()).toEqual(['e1']);
+    store().selectEdge(null);
+    expect(selectedEdges()).toEqual([]);
+    // Nothing changed: the same array, so the canvas does not redraw its edges.
+    const edges = store().edges;
+    store().selectEdge(null);
+    expect(store().edges).toBe(edges);
+    expect(store().undoStack).toHaveLength(5);
+  });
 });
 
 describe('connection rule on the canvas', () => {

@@ -1,4 +1,4 @@
-import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { CatalogSnapshot } from '../../../src/core/bundles/manifest';
 import type { Diagnostic } from '../../../src/core/diagnostics';
@@ -36,8 +36,19 @@ export interface DiagramState {
   redo(): boolean;
   setNotice(notice: string | undefined): void;
   onNodesChange(changes: NodeChange<BundleFlowNode>[]): void;
-  onEdgesChange(changes: EdgeChange<TypedFlowEdge>[]): void;
+  /**
+   * Selects an edge (the canvas draws edges itself and hit-tests clicks). `additive` toggles it and
+   * keeps the rest of the selection; otherwise it becomes the only selected element. Null clears the
+   * edge selection.
+   */
+  selectEdge(edgeId: string | null, additive?: boolean): void;
   select(nodeIds: readonly string[]): void;
+}
+
+/** Maps, but keeps the array itself when no element changed: the canvas redraws all edges when their array changes. */
+function mapKeeping<T>(items: T[], change: (item: T) => T): T[] {
+  const next = items.map(change);
+  return next.every((item, index) => item === items[index]) ? items : next;
 }
 
 const EMPTY_CATALOG: CatalogSnapshot = { bundles: [], types: [], diagnostics: [] };
@@ -176,14 +187,20 @@ export const useDiagramStore = create<DiagramState>((set, get) => {
       );
       if (moves.length > 0) get().perform({ kind: 'moveNodes', moves });
     },
-    onEdgesChange(changes) {
-      set({ edges: applyEdgeChanges(changes.filter((change) => change.type !== 'remove'), get().edges) });
+    selectEdge(edgeId, additive = false) {
+      set((state) => ({
+        edges: mapKeeping(state.edges, (edge) => {
+          const selected = edge.id === edgeId ? !(additive && edge.selected) : additive && Boolean(edge.selected);
+          return Boolean(edge.selected) === selected ? edge : { ...edge, selected };
+        }),
+        nodes: additive || edgeId === null ? state.nodes : mapKeeping(state.nodes, (node) => (node.selected ? { ...node, selected: false } : node)),
+      }));
     },
     select(nodeIds) {
       const chosen = new Set(nodeIds);
       set((state) => ({
-        nodes: state.nodes.map((node) => (Boolean(node.selected) === chosen.has(node.id) ? node : { ...node, selected: chosen.has(node.id) })),
-        edges: state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+        nodes: mapKeeping(state.nodes, (node) => (Boolean(node.selected) === chosen.has(node.id) ? node : { ...node, selected: chosen.has(node.id) })),
+        edges: mapKeeping(state.edges, (edge) => (edge.selected ? { ...edge, selected: false } : edge)),
       }));
     },
   };

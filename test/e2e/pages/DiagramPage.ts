@@ -35,13 +35,26 @@ export class DiagramPage extends AppPage {
     return this.canvas.locator('.react-flow__node');
   }
 
-  edges(): Locator {
-    return this.canvas.locator('.react-flow__edge');
+  /** The edges drawn on the canvas: the edge layer says how many it drew (it draws alike edges as one path). */
+  async edgeTotal(): Promise<number> {
+    return Number(await this.canvas.getByTestId('edge-layer').getAttribute('data-edges'));
   }
 
-  /** Waits until the canvas shows exactly `count` edges (SVG groups count as attached, not "visible"). */
+  /** Waits until the canvas draws exactly `count` edges. */
   async edgeCount(count: number): Promise<void> {
-    await this.page.waitForFunction((expected) => document.querySelectorAll('.react-flow__edge').length === expected, count);
+    await this.page.waitForFunction((expected) => document.querySelector('[data-testid="edge-layer"]')?.getAttribute('data-edges') === String(expected), count);
+  }
+
+  /**
+   * A point of the screen on a drawn edge stroke, a quarter along it (away from its label), taken
+   * from the browser's own geometry of the path.
+   */
+  async pointOnEdge(stroke: Locator = this.canvas.locator('.edge-stroke').first()): Promise<{ x: number; y: number }> {
+    return stroke.evaluate((path: SVGPathElement) => {
+      const point = path.getPointAtLength(path.getTotalLength() / 4);
+      const onScreen = new DOMPoint(point.x, point.y).matrixTransform(path.getScreenCTM()!);
+      return { x: onScreen.x, y: onScreen.y };
+    });
   }
 
   /** A port handle of a node, named "<port> (<artifact type>)". */

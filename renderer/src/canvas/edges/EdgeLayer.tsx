@@ -1,0 +1,73 @@
+import { EdgeLabelRenderer, useStore, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { pointInView } from '../labelInView';
+import { curvePath } from './edgeCurve';
+import { LABEL_HEIGHT, UNKNOWN_MARK, type DrawnEdge } from './drawnEdges';
+import { useEdgePointer } from './edgePointerStore';
+import { strokeGroups } from './strokeGroups';
+import { useDrawnEdges } from './useDrawnEdges';
+
+const DASH = '6 4';
+
+/**
+ * The diagram's edges, drawn by us beneath the nodes, in flow coordinates. React Flow draws nodes
+ * and handles and runs connecting; given the edges too, it kept three store subscriptions per edge
+ * in view, each re-run on every drag step, which made a big diagram's drag cost grow with its
+ * edges. Clicks and hovers reach edges by hit-testing (useEdgePointer).
+ */
+export function EdgeLayer() {
+  const { still, moving } = useDrawnEdges();
+  const hovered = useEdgePointer((state) => state.hovered);
+  const emphasised = [...still, ...moving].filter((edge) => edge.selected || edge.id === hovered);
+  return (
+    <EdgeLabelRenderer>
+      <svg className="edge-layer edge-layer-still" data-testid="edge-layer" data-edges={still.length + moving.length} aria-hidden="true">
+        <EdgeStrokes edges={still} />
+        <EdgeLabels edges={still} />
+      </svg>
+      <svg className="edge-layer" aria-hidden="true">
+        <EdgeStrokes edges={moving} />
+        {emphasised.map((edge) => (
+          <path key={edge.id} className={edge.selected ? 'edge-selected' : 'edge-hovered'} data-edge={edge.id} d={curvePath(edge.curve)} stroke={edge.colour} strokeDasharray={edge.dashed ? DASH : undefined} />
+        ))}
+        <EdgeLabels edges={moving} />
+      </svg>
+    </EdgeLabelRenderer>
+  );
+}
+
+const EdgeStrokes = memo(function EdgeStrokes({ edges }: { edges: readonly DrawnEdge[] }) {
+  const groups = useMemo(() => strokeGroups(edges), [edges]);
+  return groups.map((group) => <path key={group.key} className="edge-stroke" d={group.d} stroke={group.colour} strokeDasharray={group.dashed ? DASH : undefined} />);
+});
+
+/**
+ * Labels whose place is in view. The selector returns the ids as one string, so panning re-renders
+ * the labels only when one enters or leaves the view, and a drag step not at all.
+ */
+const EdgeLabels = memo(function EdgeLabels({ edges }: { edges: readonly DrawnEdge[] }) {
+  const shownKey = useStore((state: ReactFlowState) =>
+    edges
+      .filter((edge) => pointInView(edge.label, state, edge.label.width / 2))
+      .map((edge) => edge.id)
+      .join(' '),
+  );
+  const shown = useMemo(() => {
+    const ids = new Set(shownKey.split(' '));
+    return edges.filter((edge) => ids.has(edge.id));
+  }, [edges, shownKey]);
+  return shown.map((edge) => <EdgeLabel key={edge.id} edge={edge} />);
+});
+
+const EdgeLabel = memo(function EdgeLabel({ edge }: { edge: DrawnEdge }) {
+  const { label } = edge;
+  return (
+    <g className="edge-label">
+      <rect x={label.x - label.width / 2} y={label.y - LABEL_HEIGHT / 2} width={label.width} height={LABEL_HEIGHT} rx={4} stroke={edge.colour} />
+      <text x={label.x} y={label.y} data-testid="edge-label">
+        {edge.artifactType}
+        {edge.dashed && <tspan className="unknown-mark">{UNKNOWN_MARK}</tspan>}
+      </text>
+    </g>
+  );
+});
