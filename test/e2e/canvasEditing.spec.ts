@@ -87,6 +87,14 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await session.app.saved();
     await session.app.shortcut('Control+z');
     await session.app.edgeCount(1);
+
+    // By keyboard: the inspector lists the node's connections, each with a Disconnect button.
+    await session.app.selectNode('local_database');
+    const disconnect = session.app.inspector.getByRole('button', { name: 'Disconnect local_network.network from network' });
+    await disconnect.focus();
+    await session.app.page.keyboard.press('Enter');
+    await session.app.edgeCount(0);
+    await session.app.inspector.getByRole('list', { name: 'Connections' }).getByText('not connected').first().waitFor();
   });
 
   it('refuses an incompatible connection and says why', async () => {

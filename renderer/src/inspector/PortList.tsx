@@ -2,9 +2,13 @@ import type { BundleManifest } from '../../../src/core/bundles/manifest';
 import type { DiagramNode } from '../../../src/core/model/diagram';
 import { useDiagramStore } from '../state/diagramStore';
 
-/** The node's connections (what feeds each) and artifacts (who uses each). */
+/**
+ * The node's connections (what feeds each, each with a Disconnect button: the keyboard's way to
+ * remove an edge) and artifacts (who uses each).
+ */
 export function PortList({ node, manifest }: { node: DiagramNode; manifest: BundleManifest }) {
   const project = useDiagramStore((state) => state.project);
+  const perform = useDiagramStore((state) => state.perform);
   const nameOf = (id: string) => project?.diagram.nodes.find((candidate) => candidate.id === id)?.name ?? id;
   const edges = project?.diagram.edges ?? [];
   return (
@@ -16,7 +20,19 @@ export function PortList({ node, manifest }: { node: DiagramNode; manifest: Bund
           return (
             <li key={port}>
               <strong>{port}</strong> ({spec.type}){spec.required ? ' required' : ''}:{' '}
-              {feeds.length > 0 ? feeds.map((edge) => `${nameOf(edge.from.node)}.${edge.from.artifact}`).join(', ') : <em>not connected</em>}
+              {feeds.length > 0
+                ? feeds.map((edge) => {
+                    const from = `${nameOf(edge.from.node)}.${edge.from.artifact}`;
+                    return (
+                      <span key={edge.id} className="port-feed">
+                        {from}{' '}
+                        <button type="button" className="link" aria-label={`Disconnect ${from} from ${port}`} onClick={() => perform({ kind: 'disconnect', edgeId: edge.id })}>
+                          Disconnect
+                        </button>
+                      </span>
+                    );
+                  })
+                : <em>not connected</em>}
             </li>
           );
         })}
