@@ -1,5 +1,5 @@
 import { Background, Controls, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type OnConnectStart, type Viewport } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { BundleNode } from '../canvas/BundleNode';
 import { useConnectionDrag } from '../canvas/connectionDragStore';
 import { checkConnection } from '../canvas/connectionRule';
@@ -40,7 +40,8 @@ export function Canvas() {
   const onNodesChange = useDiagramStore((state) => state.onNodesChange);
   const edgePointer = useEdgeHitTesting();
   const flow = useReactFlow<BundleFlowNode, TypedFlowEdge>();
-  const viewport = savedViewport();
+  // Read once: the canvas re-renders on every drag step, and only the first render's viewport is used.
+  const [viewport] = useState(savedViewport);
 
   const onConnect = useCallback((connection: Connection) => {
     const { project, catalog, perform } = useDiagramStore.getState();
