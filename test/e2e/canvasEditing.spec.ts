@@ -225,6 +225,7 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     const help = session.app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
     for (const shortcut of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+K', 'Delete', 'Ctrl+C', 'Ctrl+V']) expect(await help.textContent()).toContain(shortcut);
+    expect(await help.getByRole('table', { name: 'Canvas gestures' }).textContent()).toContain('Click it or its label');
     await help.getByRole('button', { name: 'Close' }).click();
     await session.app.viewportSettled();
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-laid-out.png') });
