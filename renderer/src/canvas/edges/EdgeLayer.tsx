@@ -19,6 +19,7 @@ export function EdgeLayer() {
   const { still, moving } = useDrawnEdges();
   const hovered = useEdgePointer((state) => state.hovered);
   const emphasised = [...still, ...moving].filter((edge) => edge.selected || edge.id === hovered);
+  // React Flow's label portal: inside the viewport's transform, and beneath the nodes.
   return (
     <EdgeLabelRenderer>
       <svg className="edge-layer edge-layer-still" data-testid="edge-layer" data-edges={still.length + moving.length} aria-hidden="true">
