@@ -1,5 +1,5 @@
 import { EdgeLabelRenderer, useStore, type ReactFlowState } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { pointInView } from '../labelInView';
 import { curvePath } from './edgeCurve';
 import { LABEL_HEIGHT, UNKNOWN_MARK, type DrawnEdge } from './drawnEdges';
@@ -18,6 +18,8 @@ const DASH = '6 4';
 export function EdgeLayer() {
   const { still, moving } = useDrawnEdges();
   const hovered = useEdgePointer((state) => state.hovered);
+  // Not recomputed per pointer move: on a 1,000-node diagram that cost several milliseconds each.
+  useEffect(() => useEdgePointer.setState({ drawn: [still, moving] }), [still, moving]);
   const emphasised = [...still, ...moving].filter((edge) => edge.selected || edge.id === hovered);
   // React Flow's label portal: inside the viewport's transform, and beneath the nodes.
   return (

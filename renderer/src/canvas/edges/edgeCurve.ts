@@ -55,7 +55,9 @@ function distanceToSegment(point: Point, start: Point, end: Point): number {
   const dy = end.y - start.y;
   const lengthSquared = dx * dx + dy * dy;
   const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point.x - start.x) * dx + (point.y - start.y) * dy) / lengthSquared));
-  return Math.hypot(point.x - (start.x + t * dx), point.y - (start.y + t * dy));
+  const x = point.x - (start.x + t * dx);
+  const y = point.y - (start.y + t * dy);
+  return Math.sqrt(x * x + y * y);
 }
 
 /** The curve's bounding box grown by `margin`: the hull of its control points contains the curve. */

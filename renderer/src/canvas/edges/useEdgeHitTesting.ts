@@ -1,10 +1,8 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useMemo, type MouseEvent as ReactMouseEvent } from 'react';
-import { useRunStore } from '../../runs/runStore';
 import { useDiagramStore } from '../../state/diagramStore';
-import { drawEdges, edgeAt, type DrawnEdge } from './drawnEdges';
+import { edgeAt, type DrawnEdge } from './drawnEdges';
 import { useEdgePointer } from './edgePointerStore';
-import { sourcesOfKey, unknownSourceKey } from './unknownSources';
 
 // How near, in screen pixels, a click must land to an edge's stroke to hit it.
 const HIT_TOLERANCE = 6;
@@ -22,9 +20,9 @@ export function useEdgeHitTesting() {
   const store = useStoreApi();
   return useMemo(() => {
     const edgeUnder = (event: ReactMouseEvent | MouseEvent): DrawnEdge | undefined => {
-      const { nodeLookup, transform } = store.getState();
-      const edges = drawEdges(useDiagramStore.getState().edges, nodeLookup, sourcesOfKey(unknownSourceKey(useRunStore.getState())));
-      return edgeAt(edges, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), HIT_TOLERANCE / transform[2]);
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const tolerance = HIT_TOLERANCE / store.getState().transform[2];
+      return edgeAt(useEdgePointer.getState().drawn.flat(), point, tolerance);
     };
     const hover = (id: string | null) => {
       if (useEdgePointer.getState().hovered === id) return;
