@@ -18,8 +18,10 @@ const DASH = '6 4';
 export function EdgeLayer() {
   const { still, moving } = useDrawnEdges();
   const hovered = useEdgePointer((state) => state.hovered);
-  // Not recomputed per pointer move: on a 1,000-node diagram that cost several milliseconds each.
-  useEffect(() => useEdgePointer.setState({ drawn: [still, moving] }), [still, moving]);
+  // Clicks and hovers are tested against these, not a redraw per pointer move (several milliseconds
+  // at 1,000 nodes). Only the still edges: moving ones exist while a button is pressed, when nothing
+  // is hit-tested, and publishing them would add work to every drag step.
+  useEffect(() => useEdgePointer.setState({ drawn: still }), [still]);
   const emphasised = [...still, ...moving].filter((edge) => edge.selected || edge.id === hovered);
   // React Flow's label portal: inside the viewport's transform, and beneath the nodes.
   return (

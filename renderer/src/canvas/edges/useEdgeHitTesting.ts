@@ -22,7 +22,7 @@ export function useEdgeHitTesting() {
     const edgeUnder = (event: ReactMouseEvent | MouseEvent): DrawnEdge | undefined => {
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const tolerance = HIT_TOLERANCE / store.getState().transform[2];
-      return edgeAt(useEdgePointer.getState().drawn.flat(), point, tolerance);
+      return edgeAt(useEdgePointer.getState().drawn, point, tolerance);
     };
     const hover = (id: string | null) => {
       if (useEdgePointer.getState().hovered === id) return;
