@@ -22,7 +22,9 @@ export function EdgeLayer() {
   // at 1,000 nodes). Only the still edges: moving ones exist while a button is pressed, when nothing
   // is hit-tested, and publishing them would add work to every drag step.
   useEffect(() => useEdgePointer.setState({ drawn: still }), [still]);
-  const emphasised = [...still, ...moving].filter((edge) => edge.selected || edge.id === hovered);
+  // The still ones once per drag, not a copy and scan of every edge on each drag step.
+  const stillEmphasised = useMemo(() => emphasisedAmong(still, hovered), [still, hovered]);
+  const emphasised = [...stillEmphasised, ...emphasisedAmong(moving, hovered)];
   // React Flow's label portal: inside the viewport's transform, and beneath the nodes.
   return (
     <EdgeLabelRenderer>
@@ -40,6 +42,8 @@ export function EdgeLayer() {
     </EdgeLabelRenderer>
   );
 }
+
+const emphasisedAmong = (edges: readonly DrawnEdge[], hovered: string | null) => edges.filter((edge) => edge.selected || edge.id === hovered);
 
 const EdgeStrokes = memo(function EdgeStrokes({ edges }: { edges: readonly DrawnEdge[] }) {
   const groups = useMemo(() => strokeGroups(edges), [edges]);

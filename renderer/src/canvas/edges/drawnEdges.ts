@@ -11,8 +11,6 @@ const LABEL_PADDING = 4;
 /** An edge as the canvas draws it: where it runs, how it looks, and its label's box. */
 export interface DrawnEdge {
   id: string;
-  source: string;
-  target: string;
   curve: EdgeCurve;
   colour: string;
   /** Its value is known only after apply (the last plan creates or replaces its source). */
@@ -43,7 +41,7 @@ export function drawEdge(edge: TypedFlowEdge, nodes: NodeLookup, unknownSources:
   const artifactType = edge.data?.artifactType ?? 'unknown';
   const middle = curvePoint(curve, 0.5);
   const width = (artifactType.length + (dashed ? UNKNOWN_MARK.length : 0)) * CHARACTER_WIDTH + 2 * LABEL_PADDING;
-  return { id: edge.id, source: edge.source, target: edge.target, curve, colour: edge.data?.colour ?? FALLBACK_COLOUR, dashed, selected: Boolean(edge.selected), artifactType, label: { ...middle, width } };
+  return { id: edge.id, curve, colour: edge.data?.colour ?? FALLBACK_COLOUR, dashed, selected: Boolean(edge.selected), artifactType, label: { ...middle, width } };
 }
 
 export function drawEdges(edges: readonly TypedFlowEdge[], nodes: NodeLookup, unknownSources: ReadonlySet<string>): DrawnEdge[] {
