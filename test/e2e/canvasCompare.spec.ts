@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireBinary } from '../support/binaries';
@@ -13,6 +14,9 @@ describe.skipIf(!chromiumBinary.available)(`the bottom Compare tab in Chromium $
 
   it('shows two environments’ params side by side, hides identical rows until asked, and says when both are the same', async () => {
     await session.app.importFile(localStackExample, 'network');
+    // Opening the imported project fits the view to it: every node is drawn inside the pane.
+    const exampleNodes = (JSON.parse(readFileSync(localStackExample, 'utf8')) as { nodes: unknown[] }).nodes.length;
+    await expect.poll(() => session.app.nodesInPane()).toBe(exampleNodes);
     const table = await session.app.paramsTable('dev', 'prod');
     await table.waitFor();
     const cidr = session.app.paramRow(table, 'network', 'cidr');

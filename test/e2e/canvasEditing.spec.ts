@@ -24,6 +24,24 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     expect(await session.app.nodes().count()).toBe(2);
   });
 
+  it('leaves the view where it is when the first bundle lands on an empty diagram with no saved view', async () => {
+    const { page } = session.app;
+    await page.evaluate(() => localStorage.removeItem('driftless.viewport'));
+    await session.app.openDiagram(session.server.url);
+    await session.app.viewportSettled();
+    const viewport = () => session.app.canvas.locator('.react-flow__viewport').getAttribute('style');
+    const before = await viewport();
+    await session.app.dragBundle('Local network', { x: 150, y: 150 });
+    await session.app.node('local_network').waitFor();
+    await session.app.saved();
+    await session.app.viewportSettled();
+    expect(await viewport()).toBe(before);
+    // The node sits where it was dropped (its corner at the pointer, snapped to the 16 px grid).
+    const [pane, node] = [(await session.app.canvas.locator('.react-flow__pane').boundingBox())!, (await session.app.node('local_network').boundingBox())!];
+    expect(Math.abs(node.x - (pane.x + 150))).toBeLessThanOrEqual(16);
+    expect(Math.abs(node.y - (pane.y + 150))).toBeLessThanOrEqual(16);
+  });
+
   it('connects compatible handles, highlighting them while dragging, and labels the edge with its type', async () => {
     await session.app.dragBundle('Local network', { x: 80, y: 120 });
     await session.app.dragBundle('Local PostgreSQL database', { x: 480, y: 120 });
@@ -95,6 +113,43 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await session.app.page.keyboard.press('Enter');
     await session.app.edgeCount(0);
     await session.app.inspector.getByRole('list', { name: 'Connections' }).getByText('not connected').first().waitFor();
+  });
+
+  it('draws an edge at its handle while its node is dragged and after the drop', async () => {
+    await session.app.dragBundle('Local network', { x: 80, y: 120 });
+    await session.app.dragBundle('Local PostgreSQL database', { x: 520, y: 320 });
+    const target = session.app.handle('local_database', 'network', 'local-network');
+    await session.app.connect(session.app.handle('local_network', 'network', 'local-network'), target);
+    await session.app.edgeCount(1);
+    // A connection enters at its handle's left side, vertically centred.
+    const targetAnchor = async () => {
+      const box = (await target.boundingBox())!;
+      return { x: box.x, y: box.y + box.height / 2 };
+    };
+    const expectEdgeAtHandle = async () => {
+      const [end, anchor] = [await session.app.edgeEnd(), await targetAnchor()];
+      expect(Math.abs(end.x - anchor.x)).toBeLessThan(1);
+      expect(Math.abs(end.y - anchor.y)).toBeLessThan(1);
+    };
+    await expectEdgeAtHandle();
+
+    const header = (await session.app.node('local_database').locator('.bundle-node-header').boundingBox())!;
+    const press = { x: header.x + 20, y: header.y + 10 };
+    await session.app.page.mouse.move(press.x, press.y);
+    await session.app.page.mouse.down();
+    const before = await targetAnchor();
+    await session.app.page.mouse.move(press.x - 120, press.y - 80, { steps: 6 });
+    // Mid-drag the node has moved and its edge, now in the moving layer, ends at the handle's new place.
+    await expect.poll(async () => (await targetAnchor()).x).toBeLessThan(before.x - 60);
+    expect(await session.app.edgeTotal()).toBe(1);
+    await expectEdgeAtHandle();
+    await session.app.page.mouse.move(press.x - 200, press.y - 40, { steps: 4 });
+    await expectEdgeAtHandle();
+    await session.app.page.mouse.up();
+    // Dropped: the edge is back among the still ones, still at the handle.
+    await expectEdgeAtHandle();
+    expect(await session.app.edgeTotal()).toBe(1);
+    await session.app.saved();
   });
 
   it('refuses an incompatible connection and says why', async () => {

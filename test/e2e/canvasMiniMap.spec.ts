@@ -40,7 +40,7 @@ describe.skipIf(!chromiumBinary.available)(`canvas minimap in Chromium through t
 
     // A node dragged on the canvas shows in its new place once dropped.
     const path = await app.canvas.locator('.diagram-minimap .react-flow__minimap-node').getAttribute('d');
-    await app.dragNode('local_network', { x: 200, y: 120 });
+    await app.dragNode('local_database', { x: -200, y: -120 });
     await expect.poll(() => app.canvas.locator('.diagram-minimap .react-flow__minimap-node').getAttribute('d')).not.toBe(path);
     expect(await nodeRectangles(app)).toBe(2);
   });

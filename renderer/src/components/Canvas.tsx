@@ -1,5 +1,5 @@
 import { Background, Controls, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type OnConnectStart, type Viewport } from '@xyflow/react';
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { BundleNode } from '../canvas/BundleNode';
 import { useConnectionDrag } from '../canvas/connectionDragStore';
 import { checkConnection } from '../canvas/connectionRule';
@@ -29,6 +29,25 @@ function savedViewport(): Viewport | undefined {
   }
 }
 
+/**
+ * Fits the view to a diagram when it is shown: on first load (unless a viewport was saved) and when
+ * another project is opened, never to an empty one. Not React Flow's fitView prop: it holds its fit
+ * until nodes are measured, so on a diagram that loaded empty it fitted the view to the first bundle
+ * dropped, and the view jumped under the user's pointer.
+ */
+function useFitOnOpen(savedView: Viewport | undefined): void {
+  const flow = useReactFlow();
+  const projectId = useDiagramStore((state) => state.project?.id);
+  const firstLoad = useRef(true);
+  useEffect(() => {
+    if (projectId === undefined) return;
+    const keepSavedView = firstLoad.current && savedView !== undefined;
+    firstLoad.current = false;
+    // React Flow fits once it has measured the new nodes.
+    if (!keepSavedView && (useDiagramStore.getState().project?.diagram.nodes.length ?? 0) > 0) void flow.fitView(FIT_VIEW_OPTIONS);
+  }, [projectId, flow, savedView]);
+}
+
 const isValidConnection = (connection: Connection | TypedFlowEdge) => {
   const { project, catalog } = useDiagramStore.getState();
   return checkConnection(connection as Connection, project, catalog).ok;
@@ -42,6 +61,7 @@ export function Canvas() {
   const flow = useReactFlow<BundleFlowNode, TypedFlowEdge>();
   // Read once: the canvas re-renders on every drag step, and only the first render's viewport is used.
   const [viewport] = useState(savedViewport);
+  useFitOnOpen(viewport);
 
   const onConnect = useCallback((connection: Connection) => {
     const { project, catalog, perform } = useDiagramStore.getState();
@@ -106,8 +126,6 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onMoveEnd={onMoveEnd}
         defaultViewport={viewport}
-        fitView={!viewport}
-        fitViewOptions={FIT_VIEW_OPTIONS}
         deleteKeyCode={null}
         snapToGrid
         snapGrid={SNAP_GRID}

@@ -57,6 +57,26 @@ export class DiagramPage extends AppPage {
     });
   }
 
+  /** How many nodes are drawn wholly inside the canvas pane. */
+  async nodesInPane(): Promise<number> {
+    return this.canvas.locator('.react-flow__pane').evaluate((pane) => {
+      const bounds = pane.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.react-flow__node')).filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.left >= bounds.left && box.top >= bounds.top && box.right <= bounds.right && box.bottom <= bounds.bottom;
+      }).length;
+    });
+  }
+
+  /** Where the only drawn edge ends on screen: its stroke's last point, from the browser's geometry of the path. */
+  async edgeEnd(): Promise<{ x: number; y: number }> {
+    return this.canvas.locator('.edge-stroke').first().evaluate((path: SVGPathElement) => {
+      const point = path.getPointAtLength(path.getTotalLength());
+      const onScreen = new DOMPoint(point.x, point.y).matrixTransform(path.getScreenCTM()!);
+      return { x: onScreen.x, y: onScreen.y };
+    });
+  }
+
   /** A port handle of a node, named "<port> (<artifact type>)". */
   handle(nodeName: string, port: string, artifactType: string): Locator {
     return this.node(nodeName).getByLabel(`${port} (${artifactType})`, { exact: true });
