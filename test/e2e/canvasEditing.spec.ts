@@ -19,9 +19,17 @@ describe.skipIf(!chromiumBinary.available)(`canvas editing in Chromium through t
     await session.app.addWithKeyboard('Local PostgreSQL database');
     await session.app.node('local_database').waitFor();
     await session.app.saved();
+    await session.app.pan({ x: -60, y: -40 });
+    await session.app.viewportSettled();
+    const viewport = () => session.app.canvas.locator('.react-flow__viewport').getAttribute('style');
+    const panned = await viewport();
     await session.app.page.reload();
     await session.app.node('local_database').waitFor();
     expect(await session.app.nodes().count()).toBe(2);
+    // Reopened as it was left: the same view, nothing selected.
+    await session.app.viewportSettled();
+    expect(await viewport()).toBe(panned);
+    expect(await session.app.canvas.locator('.react-flow__node.selected').count()).toBe(0);
   });
 
   it('leaves the view where it is when the first bundle lands on an empty diagram with no saved view', async () => {

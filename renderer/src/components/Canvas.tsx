@@ -38,11 +38,12 @@ function savedViewport(): Viewport | undefined {
 function useFitOnOpen(savedView: Viewport | undefined): void {
   const flow = useReactFlow();
   const projectId = useDiagramStore((state) => state.project?.id);
-  const firstLoad = useRef(true);
+  // The project whose view is settled: the effect re-runs when React Flow's helpers change, and must not fit again.
+  const settled = useRef<string>(undefined);
   useEffect(() => {
-    if (projectId === undefined) return;
-    const keepSavedView = firstLoad.current && savedView !== undefined;
-    firstLoad.current = false;
+    if (projectId === undefined || settled.current === projectId) return;
+    const keepSavedView = settled.current === undefined && savedView !== undefined;
+    settled.current = projectId;
     // React Flow fits once it has measured the new nodes.
     if (!keepSavedView && (useDiagramStore.getState().project?.diagram.nodes.length ?? 0) > 0) void flow.fitView(FIT_VIEW_OPTIONS);
   }, [projectId, flow, savedView]);
