@@ -50,16 +50,24 @@ const EdgeStrokes = memo(function EdgeStrokes({ edges }: { edges: readonly Drawn
   return groups.map((group) => <path key={group.key} className="edge-stroke" d={group.d} stroke={group.colour} strokeDasharray={group.dashed ? DASH : undefined} />);
 });
 
+/** The visible part of the flow: unchanged through a node drag, so a drag step re-renders no labels. */
+const viewOf = (state: ReactFlowState) => ({ transform: state.transform, width: state.width, height: state.height });
+const sameView = (a: ReturnType<typeof viewOf>, b: ReturnType<typeof viewOf>) =>
+  a.width === b.width && a.height === b.height && a.transform.every((value, index) => value === b.transform[index]);
+
 /**
- * Labels whose place is in view. The selector returns the ids as one string, so panning re-renders
- * the labels only when one enters or leaves the view, and a drag step not at all.
+ * Labels whose place is in view. Their ids are joined into one string, so a pan re-renders the
+ * labels only when one enters or leaves the view.
  */
 const EdgeLabels = memo(function EdgeLabels({ edges }: { edges: readonly DrawnEdge[] }) {
-  const shownKey = useStore((state: ReactFlowState) =>
-    edges
-      .filter((edge) => pointInView(edge.label, state, edge.label.width / 2))
-      .map((edge) => edge.id)
-      .join(' '),
+  const view = useStore(viewOf, sameView);
+  const shownKey = useMemo(
+    () =>
+      edges
+        .filter((edge) => pointInView(edge.label, view, edge.label.width / 2))
+        .map((edge) => edge.id)
+        .join(' '),
+    [edges, view],
   );
   const shown = useMemo(() => {
     const ids = new Set(shownKey.split(' '));

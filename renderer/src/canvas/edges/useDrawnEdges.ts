@@ -1,12 +1,33 @@
 import { useStore, type InternalNode, type ReactFlowState } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { TypedFlowEdge } from '../../state/deriveFlow';
 import { useDiagramStore } from '../../state/diagramStore';
 import { drawEdges, type DrawnEdge } from './drawnEdges';
 import { useUnknownSources } from './unknownSources';
 
-const stillNodes = (state: ReactFlowState) => [...state.nodeLookup.values()].filter((node) => !node.dragging);
-const draggedNodes = (state: ReactFlowState) => [...state.nodeLookup.values()].filter((node) => node.dragging);
+/**
+ * The nodes not being dragged, as the same array while none of them changes: one pass over the
+ * lookup per store update, allocating only when a still node was replaced, added or removed.
+ */
+export function stillNodesSelector() {
+  let last: InternalNode[] = [];
+  return (state: ReactFlowState) => {
+    let index = 0;
+    for (const node of state.nodeLookup.values()) {
+      if (node.dragging) continue;
+      if (last[index] !== node) return (last = [...state.nodeLookup.values()].filter((candidate) => !candidate.dragging));
+      index++;
+    }
+    return index === last.length ? last : (last = [...state.nodeLookup.values()].filter((candidate) => !candidate.dragging));
+  };
+}
+
+/** The dragged nodes: new objects on every step of a drag. */
+const draggedNodes = (state: ReactFlowState) => {
+  const dragged: InternalNode[] = [];
+  for (const node of state.nodeLookup.values()) if (node.dragging) dragged.push(node);
+  return dragged;
+};
 /** Equal when every element is the same object: the selection then keeps its previous array. */
 const sameElements = (a: readonly InternalNode[], b: readonly InternalNode[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
@@ -25,19 +46,19 @@ interface Drawn {
  */
 export function useDrawnEdges(): Drawn {
   const edges = useDiagramStore((state) => state.edges);
-  const still = useStore(stillNodes, sameElements);
+  const [selectStill] = useState(stillNodesSelector);
+  const still = useStore(selectStill);
   const dragged = useStore(draggedNodes, sameElements);
+  const draggingKey = dragged.map((node) => node.id).join(' ');
   const lookup = useStore((state) => state.nodeLookup);
   const unknownSources = useUnknownSources();
-  const draggingKey = dragged.map((node) => node.id).join(' ');
 
-  const stillEdges = useMemo(() => {
+  const [stillOnes, movingOnes] = useMemo(() => {
     const ids = new Set(draggingKey.split(' '));
-    const nodes = new Map(still.map((node) => [node.id, node]));
-    return drawEdges(draggingKey ? edges.filter((edge) => !ids.has(edge.source) && !ids.has(edge.target)) : edges, nodes, unknownSources);
-  }, [edges, still, draggingKey, unknownSources]);
-
-  const ids = new Set(dragged.map((node) => node.id));
-  const moving = ids.size > 0 ? drawEdges(edges.filter((edge: TypedFlowEdge) => ids.has(edge.source) || ids.has(edge.target)), lookup, unknownSources) : [];
+    const touchesDragged = (edge: TypedFlowEdge) => ids.has(edge.source) || ids.has(edge.target);
+    return draggingKey ? [edges.filter((edge) => !touchesDragged(edge)), edges.filter(touchesDragged)] : [edges, []];
+  }, [edges, draggingKey]);
+  const stillEdges = useMemo(() => drawEdges(stillOnes, new Map(still.map((node) => [node.id, node])), unknownSources), [stillOnes, still, unknownSources]);
+  const moving = movingOnes.length > 0 ? drawEdges(movingOnes, lookup, unknownSources) : [];
   return { still: stillEdges, moving };
 }
