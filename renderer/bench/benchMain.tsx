@@ -1,5 +1,6 @@
 // The canvas benchmark page (bench/canvas.bench.ts): ?mode=driftless renders our Canvas from the
-// store, ?mode=bare a plain React Flow of default nodes with the same graph; &nodes=N&edges=M.
+// store, ?mode=bare a plain React Flow of default nodes with the same graph; &nodes=N&edges=M, and
+// &columns=C nodes to a row (40 unless given).
 import '@xyflow/react/dist/style.css';
 import '../src/styles.css';
 import { ReactFlow, ReactFlowProvider, useEdgesState, useNodesState, type Edge, type Node } from '@xyflow/react';
@@ -19,7 +20,7 @@ const query = new URLSearchParams(location.search);
 const mode = query.get('mode') ?? 'driftless';
 const nodeCount = Number(query.get('nodes') ?? 1000);
 const edgeCount = Number(query.get('edges') ?? 1500);
-const project = generateProject(nodeCount, edgeCount);
+const project = generateProject(nodeCount, edgeCount, Number(query.get('columns') ?? 40));
 localStorage.setItem('driftless.viewport', JSON.stringify({ x: 0, y: 0, zoom: 1 }));
 
 function Bare() {

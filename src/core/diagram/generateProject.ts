@@ -6,9 +6,10 @@ export const GENERATED_BUNDLES = { network: 'network@1.0.0', service: 'service@1
 
 /**
  * A synthetic project of `nodeCount` nodes and about `edgeCount` edges, deterministic, acyclic and
- * valid against the matching sample catalog: for benchmarks and tests of large diagrams.
+ * valid against the matching sample catalog: for benchmarks and tests of large diagrams. Nodes sit
+ * `columns` to a row, 200 px apart across and 120 px down.
  */
-export function generateProject(nodeCount: number, edgeCount: number): Project {
+export function generateProject(nodeCount: number, edgeCount: number, columns = 40): Project {
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const networks = Math.max(1, Math.floor(nodeCount / 10));
@@ -18,7 +19,7 @@ export function generateProject(nodeCount: number, edgeCount: number): Project {
       id: `n${index}`,
       name: `${network ? 'network' : 'service'}_${index}`,
       bundle: network ? GENERATED_BUNDLES.network : GENERATED_BUNDLES.service,
-      position: { x: (index % 40) * 200, y: Math.floor(index / 40) * 120 },
+      position: { x: (index % columns) * 200, y: Math.floor(index / columns) * 120 },
       params: network ? { cidr: `10.${index % 256}.0.0/16` } : { size: 'small', replicas: (index % 5) + 1 },
     });
   }
