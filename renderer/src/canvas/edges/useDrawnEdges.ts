@@ -11,14 +11,15 @@ import { useUnknownSources } from './unknownSources';
  */
 export function stillNodesSelector() {
   let last: InternalNode[] = [];
+  const refresh = (state: ReactFlowState) => (last = [...state.nodeLookup.values()].filter((node) => !node.dragging));
   return (state: ReactFlowState) => {
     let index = 0;
     for (const node of state.nodeLookup.values()) {
       if (node.dragging) continue;
-      if (last[index] !== node) return (last = [...state.nodeLookup.values()].filter((candidate) => !candidate.dragging));
+      if (last[index] !== node) return refresh(state);
       index++;
     }
-    return index === last.length ? last : (last = [...state.nodeLookup.values()].filter((candidate) => !candidate.dragging));
+    return index === last.length ? last : refresh(state);
   };
 }
 
