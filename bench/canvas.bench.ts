@@ -128,6 +128,9 @@ async function grabPoint(page: Page, selector: string): Promise<{ x: number; y: 
 /** One drag step: 16 px across, the canvas's snap grid, so every step moves the node in both pages. */
 const dragStep = { x: 16, y: 4 };
 
+/** Where the pointer is after a drag of `steps` timed steps from `press` (dragFrames moves once more to start the drag). */
+const dragEnd = (press: { x: number; y: number }, steps: number) => ({ x: press.x + (steps + 1) * dragStep.x, y: press.y + (steps + 1) * dragStep.y });
+
 /** React Flow's transform of an element, to check that a drag moved what it meant to move. */
 const transformOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => (element as HTMLElement).style.transform);
 
@@ -161,13 +164,12 @@ async function measure(page: Page, origin: string, { mode, nodes, columns }: Ben
   const firstDrag = await warmUp(page, selector);
   const before = await transformOf(page, selector);
   const press = await grabPoint(page, selector);
-  const by = dragStep;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  for (const point of [press, { x: press.x + (dragSteps + 1) * by.x, y: press.y + (dragSteps + 1) * by.y }]) {
+  for (const point of [press, dragEnd(press, dragSteps)]) {
     const inside = Math.min(point.x - pane.x, point.y - pane.y, pane.x + pane.width - point.x, pane.y + pane.height - point.y);
     if (inside < autoPanMargin) throw new Error(`the drag would reach React Flow's auto-pan margin (${autoPanMargin} px from the pane's edge) and time pans`);
   }
-  const drag = await dragFrames(page, press, by, selector);
+  const drag = await dragFrames(page, press, dragStep, selector);
   if ((await transformOf(page, selector)) === before) throw new Error(`the drag did not move ${selector}: the figures would measure nothing`);
   // Pan from a point of the empty pane (not on a node, the minimap or the controls).
   const start = await page.evaluate(() => {
@@ -187,18 +189,16 @@ async function measure(page: Page, origin: string, { mode, nodes, columns }: Ben
 const warmUpSteps = 30;
 
 /**
- * The first drag after a page loads runs code the engine has not optimized yet; last session's trace
- * put most of the slowest 1,000-node steps in its first ten. As in the other benchmarks here, the
+ * The first drag after a page loads runs code the engine has not optimized yet; a trace put most of
+ * the slowest 1,000-node steps in its first ten. As in the other benchmarks here, the
  * timed drag follows a warm-up: the same node dragged out and back (to near where it started; the
  * timed drag then checks it stays clear of the pane's edge). Its outbound steps are reported as the
  * first drag after load.
  */
 async function warmUp(page: Page, selector: string): Promise<number[]> {
   const press = await grabPoint(page, selector);
-  const by = dragStep;
-  const out = await dragFrames(page, press, by, selector, warmUpSteps);
-  const away = { x: press.x + (warmUpSteps + 1) * by.x, y: press.y + (warmUpSteps + 1) * by.y };
-  await dragFrames(page, away, { x: -by.x, y: -by.y }, selector, warmUpSteps);
+  const out = await dragFrames(page, press, dragStep, selector, warmUpSteps);
+  await dragFrames(page, dragEnd(press, warmUpSteps), { x: -dragStep.x, y: -dragStep.y }, selector, warmUpSteps);
   return out;
 }
 
