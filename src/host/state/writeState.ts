@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { durably } from '../store/durably';
 import { readStateHead } from './stateHead';
 import type { StateLock, StateRepository, StateVersion } from './stateRepository';
 
@@ -26,9 +27,10 @@ export interface WriteRequest {
 }
 
 /**
- * The checks of a careful http backend, then the write, in one immediate transaction: the lock
- * (423 to anyone but its holder), the lineage (409 when it differs from the stored one), the serial
- * (409 when lower, or equal with other bytes). An OpenTofu encrypted envelope is stored opaquely.
+ * The checks of a careful http backend, then the write, in one immediate transaction flushed to
+ * disk before the answer: the lock (423 to anyone but its holder), the lineage (409 when it differs
+ * from the stored one), the serial (409 when lower, or equal with other bytes). An OpenTofu
+ * encrypted envelope is stored opaquely.
  */
 export function writeState(db: Database, repository: StateRepository, request: WriteRequest): WriteOutcome {
   const head = readStateHead(request.body);
@@ -36,7 +38,7 @@ export function writeState(db: Database, repository: StateRepository, request: W
   const sha256 = request.sha256 ?? createHash('sha256').update(request.body).digest('hex');
   const md5 = request.md5 ?? createHash('md5').update(request.body).digest('base64');
 
-  return db.transaction((): WriteOutcome => {
+  return durably(db, () => db.transaction((): WriteOutcome => {
     const holder = repository.lock(request.environmentId);
     if (holder && holder.lockId !== request.lockId) {
       const message = request.lockId
@@ -71,5 +73,5 @@ export function writeState(db: Database, repository: StateRepository, request: W
       restoredFrom: request.restoredFrom,
     });
     return { stored };
-  }).immediate();
+  }).immediate());
 }
