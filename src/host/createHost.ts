@@ -36,6 +36,8 @@ export interface HostOptions {
   keys?: KeyProvider;
   /** User bundle folders, after the built-in library (`driftless bundles --dir`, settings). */
   bundleDirs?: string[];
+  /** False: terraform runs write no colour codes (the CLI, when its output is not a terminal). Default true. */
+  terraformColor?: boolean;
 }
 
 export interface Host {
@@ -73,7 +75,7 @@ export function createHost(options: HostOptions): Host {
   const query = createQueryService({ database });
   const inventory = createInventorySearch(database);
   const environments = createEnvironmentService({ projects, database });
-  const runs = createRunService({ database, dataDir, projects, state, events, keys, catalog: () => catalog.list(), binary: () => terraform.current() });
+  const runs = createRunService({ database, dataDir, projects, state, events, keys, catalog: () => catalog.list(), binary: () => terraform.current(), color: options.terraformColor });
   if (options.shell !== 'cli') runs.recover(log); // at launch: runs a crash left running become interrupted (the CLI does it on first use)
   const drift = createDriftService({ database, projects, runs, events, log });
   const batch = createBatchService({ projects, runs });

@@ -93,7 +93,10 @@ describe.skipIf(!tf.available)(`docs/ci.md workflow steps with real terraform ${
     expect(comment).toContain('<!-- driftless-plan:dev -->');
     expect(comment).not.toContain('example-password-1');
     // Terraform's own output went to the log, not into the comment.
-    expect(readFileSync(join(work, 'terraform.log'), 'utf8')).toContain('Plan:');
+    const log = readFileSync(join(work, 'terraform.log'), 'utf8');
+    expect(log).toContain('Plan:');
+    // a log file (and the failure comment made from its tail) gets no terminal colour codes
+    expect(log).not.toContain('\u001b[');
     expect(comment).not.toContain('Terraform will perform');
   }, 180_000);
 });

@@ -7,6 +7,7 @@ import { createHost, type Host } from '../../host/createHost';
 import { resolveDataDir } from '../../host/dataDir';
 import type { CommandContext, OptionSpec } from '../command';
 import { packageVersion } from '../packageRoot';
+import { terminalColor } from '../terminalColor';
 import { bundleFolders, bundlesOption } from './bundleFolders';
 import { formatDiagnostic, readDiagramFile } from './diagramFileInput';
 
@@ -44,7 +45,7 @@ export async function withRunContext(context: CommandContext, commandName: strin
     for (const diagnostic of parsed.diagnostics) stderr(formatDiagnostic(diagnostic));
     return 1;
   }
-  const host = createHost({ version: packageVersion(), dataDir: resolveDataDir(values['data-dir'] as string | undefined), shell: 'cli', heartbeatMs: 0, bundleDirs: bundleFolders(values) });
+  const host = createHost({ version: packageVersion(), dataDir: resolveDataDir(values['data-dir'] as string | undefined), shell: 'cli', heartbeatMs: 0, bundleDirs: bundleFolders(values), terraformColor: terminalColor(process.env, process.stderr.isTTY === true) });
   // Printed as it comes, acknowledged at once: stderr is the terminal here (flow control is for windows).
   const unsubscribe = host.events.subscribe('run.output', ({ runId, data }) => {
     process.stderr.write(data);

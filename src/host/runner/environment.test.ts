@@ -41,6 +41,14 @@ describe('run environment', () => {
     expect(env.TF_WORKSPACE).toBeUndefined();
   });
 
+  it('turns colour off for every terraform command with -no-color in TF_CLI_ARGS, and never passes the user\'s TF_CLI_ARGS', () => {
+    const inherited = { ...base, TF_CLI_ARGS: '-target=module.other', TF_CLI_ARGS_plan: '-refresh=false' };
+    expect(buildRunEnvironment({ base: inherited, color: false })).toMatchObject({ TF_CLI_ARGS: '-no-color' });
+    expect(buildRunEnvironment({ base: inherited, color: false }).TF_CLI_ARGS_plan).toBeUndefined();
+    expect(buildRunEnvironment({ base: inherited }).TF_CLI_ARGS).toBeUndefined();
+    expect(buildRunEnvironment({ base: inherited, color: true }).TF_CLI_ARGS).toBeUndefined();
+  });
+
   it('refuses names that cannot be environment keys', () => {
     expect(() => buildRunEnvironment({ base, variables: { 'bad name': 'x' } })).toThrow(/Invalid terraform variable name/);
     expect(() => buildRunEnvironment({ base, httpBackend: { address: 'x' } })).toThrow(/upper-case key/);

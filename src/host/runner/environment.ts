@@ -7,6 +7,8 @@ export interface RunEnvironmentOptions {
   variables?: Record<string, string>;
   /** Directory of the shared provider cache (must exist); one for all environments. */
   pluginCacheDir?: string;
+  /** False: terraform writes no colour codes (`-no-color` on every command, through TF_CLI_ARGS). Default true. */
+  color?: boolean;
   /** Anything else the caller must set last (for example TF_DATA_DIR). */
   extra?: Record<string, string>;
 }
@@ -30,6 +32,8 @@ export function buildRunEnvironment(options: RunEnvironmentOptions = {}): Record
   env.TERM = 'xterm-256color';
   env.COLORTERM = env.COLORTERM ?? 'truecolor';
   if (options.pluginCacheDir) env.TF_PLUGIN_CACHE_DIR = options.pluginCacheDir;
+  // every terraform subcommand takes -no-color; TF_CLI_ARGS is ours (the user's is dropped above)
+  if (options.color === false) env.TF_CLI_ARGS = '-no-color';
   for (const [key, value] of Object.entries(options.httpBackend ?? {})) {
     if (!/^[A-Z_]+$/.test(key)) throw new Error(`Invalid http backend setting name ${JSON.stringify(key)}: use the upper-case key, for example ADDRESS.`);
     env[`TF_HTTP_${key}`] = value;

@@ -32,6 +32,8 @@ export interface RunServiceOptions {
   parallel?: number;
   /** The user's environment, passed through to terraform. */
   env?: NodeJS.ProcessEnv;
+  /** False: terraform's output carries no colour codes (the CLI's output going to a file or a log). Default true. */
+  color?: boolean;
 }
 
 /** Who queued a run: the OS user. */
@@ -111,7 +113,7 @@ export function createRunContext(options: RunServiceOptions) {
 
   async function environmentFor(runId: string, environmentId: string, embedded: boolean, variables: Record<string, string>) {
     const backend = embedded ? (await options.state.backend()).envFor(environmentId, runId) : {};
-    return buildRunEnvironment({ base: { ...process.env, ...options.env }, variables, pluginCacheDir: pluginCacheDir(options.dataDir), extra: backend });
+    return buildRunEnvironment({ base: { ...process.env, ...options.env }, variables, pluginCacheDir: pluginCacheDir(options.dataDir), color: options.color, extra: backend });
   }
 
   function step(id: string, run: ActiveRun, binary: string, args: string[], cwd: string, env: Record<string, string>): Promise<StepResult> {
