@@ -15,7 +15,7 @@ export async function applyPlanned(run: RunContext, planRunId: string, context: 
   }
   if (!applied) return 1;
   if (context.values.json) context.stdout(JSON.stringify({ ...applied, outputs: run.host.runs.outputs(applied.id) }, null, 2));
-  else context.stdout(summaryText(applied));
+  else context.stdout(summaryText(applied, (nodeId) => run.project.diagram.nodes.find((node) => node.id === nodeId)?.name ?? nodeId));
   if (applied.status !== 'succeeded' && !context.values.json) context.stderr(applied.message ?? `The apply ${applied.status}.`);
   return applied.status === 'succeeded' ? 0 : 1;
 }

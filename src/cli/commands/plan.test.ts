@@ -51,6 +51,9 @@ describe.skipIf(!tf.available)(`driftless plan/apply/destroy/drift with real ter
     const applied = await driftless(['apply', example, '--env', 'dev', '--plan', planRunId], dataDir);
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain('apply succeeded');
+    // each node's final status, by node name (the jobs node's id is "queue"), read from terraform's uncoloured output
+    for (const node of ['network', 'database', 'jobs', 'api_key', 'api', 'config']) expect(applied.stdout).toContain(`\n  ${node}: done`);
+    expect(applied.stdout).not.toContain('queue: done');
     const text = await driftless(['plan', example, '--env', 'dev'], dataDir);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('No changes.');

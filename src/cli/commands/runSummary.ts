@@ -14,8 +14,8 @@ export function driftCount(run: RunView): number {
   return Object.values(run.nodes ?? {}).reduce((total, node) => total + node.drift.length, 0);
 }
 
-/** The per-node summary as plain text lines. */
-export function summaryText(run: RunView): string {
+/** The per-node summary as plain text lines; `nameOf` names a node id (live statuses are keyed by id). */
+export function summaryText(run: RunView, nameOf: (nodeId: string) => string = (nodeId) => run.nodes?.[nodeId]?.name ?? nodeId): string {
   const lines = [`Run ${run.id}: ${run.kind} ${run.status}${run.message ? ` — ${run.message}` : ''}`];
   const nodes = changedNodes(run);
   if (run.status === 'planned' && nodes.length === 0) lines.push('No changes.');
@@ -26,7 +26,7 @@ export function summaryText(run: RunView): string {
     for (const resource of node.resources.filter((candidate) => candidate.kind !== 'no-op')) lines.push(`    ${resource.kind.padEnd(8)}${resource.address}`);
     for (const resource of node.drift) lines.push(`    drifted ${resource.address}`);
   }
-  for (const [nodeId, status] of Object.entries(run.live ?? {})) lines.push(`  ${nodeId}: ${status}`);
+  for (const [nodeId, status] of Object.entries(run.live ?? {})) lines.push(`  ${nameOf(nodeId)}: ${status}`);
   for (const diagnostic of run.diagnostics ?? []) lines.push(`  ${diagnostic.severity}: ${diagnostic.message}`);
   return lines.join('\n');
 }
