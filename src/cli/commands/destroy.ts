@@ -1,6 +1,6 @@
 import type { Command } from '../command';
 import { planAndApply } from './apply';
-import { detailedExitCode, planFor, planOptions } from './plan';
+import { detailedExitCode, planFor, planOptions, printApplyHint } from './plan';
 import { withRunContext } from './runSupport';
 
 export const destroyCommand: Command = {
@@ -17,7 +17,7 @@ export const destroyCommand: Command = {
       if (context.values['auto-approve']) return planAndApply('destroy', run, context);
       const planned = await planFor('destroy', run, context);
       if (!planned) return 1;
-      if (planned.hasChanges && !context.values.json) context.stderr(`Review it, then: driftless apply ${context.positionals[0]} --env ${context.values.env as string} --plan ${planned.id}`);
+      printApplyHint(planned, context);
       return detailedExitCode('destroy', planned);
     }),
 };

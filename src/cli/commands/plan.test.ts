@@ -47,6 +47,7 @@ describe.skipIf(!tf.available)(`driftless plan/apply/destroy/drift with real ter
     expect(markdown.stderr).toContain('Plan:'); // terraform's own output, on stderr
 
     const planRunId = /Plan run `([0-9a-f-]+)`/.exec(markdown.stdout)![1]!;
+    expect(markdown.stderr).toContain(`Review it, then: driftless apply ${example} --env dev --plan ${planRunId}`);
 
     const applied = await driftless(['apply', example, '--env', 'dev', '--plan', planRunId], dataDir);
     expect(applied.code, applied.stderr).toBe(0);
@@ -57,7 +58,9 @@ describe.skipIf(!tf.available)(`driftless plan/apply/destroy/drift with real ter
     const text = await driftless(['plan', example, '--env', 'dev'], dataDir);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('No changes.');
-    expect((await driftless(['drift', example, '--env', 'dev'], dataDir)).code).toBe(0);
+    const drift = await driftless(['drift', example, '--env', 'dev'], dataDir);
+    expect(drift.code).toBe(0);
+    expect(drift.stdout).toContain('No drift: the real infrastructure matches the state.');
 
     const destroyed = await driftless(['destroy', example, '--env', 'dev', '--auto-approve'], dataDir);
     expect(destroyed.code, destroyed.stderr).toBe(0);

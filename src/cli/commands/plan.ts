@@ -33,6 +33,11 @@ export function detailedExitCode(kind: PlanKind, planned: RunView): number {
   return planned.hasChanges ? 2 : 0;
 }
 
+/** How to apply a plan with changes, once reviewed (not with --json: scripts read the run id there). */
+export function printApplyHint(planned: RunView, context: CommandContext): void {
+  if (planned.hasChanges && !context.values.json) context.stderr(`Review it, then: driftless apply ${context.positionals[0]} --env ${context.values.env as string} --plan ${planned.id}`);
+}
+
 export const planOptions = {
   ...runOptions,
   target: { type: 'string' as const, description: 'Plan only this node (name or id) and what it depends on', valueName: 'NODE' },
@@ -58,6 +63,8 @@ export const planCommand: Command = {
         return 1;
       }
       const planned = await planFor('plan', run, context);
-      return planned ? detailedExitCode('plan', planned) : 1;
+      if (!planned) return 1;
+      printApplyHint(planned, context);
+      return detailedExitCode('plan', planned);
     }),
 };

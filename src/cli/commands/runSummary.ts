@@ -18,7 +18,7 @@ export function driftCount(run: RunView): number {
 export function summaryText(run: RunView, nameOf: (nodeId: string) => string = (nodeId) => run.nodes?.[nodeId]?.name ?? nodeId): string {
   const lines = [`Run ${run.id}: ${run.kind} ${run.status}${run.message ? ` — ${run.message}` : ''}`];
   const nodes = changedNodes(run);
-  if (run.status === 'planned' && nodes.length === 0) lines.push('No changes.');
+  if (run.status === 'planned' && nodes.length === 0) lines.push(run.kind === 'drift' ? 'No drift: the real infrastructure matches the state.' : 'No changes.');
   for (const node of nodes) {
     const counts = columns.filter((kind) => node.counts[kind] > 0).map((kind) => `${node.counts[kind]} to ${kind}`);
     if (node.drift.length > 0) counts.push(`${node.drift.length} drifted`);
