@@ -3,7 +3,7 @@ import { endLiveNodes } from './applyStatus';
 
 describe('endLiveNodes', () => {
   it('after an apply that did not succeed, nothing shows as in progress: started work is interrupted, unstarted work skipped', () => {
-    expect(endLiveNodes({ network: 'done', database: 'creating', api: 'updating', old: 'destroying', lookup: 'reading', queue: 'waiting', web: 'failed' })).toEqual({
+    expect(endLiveNodes({ network: 'done', database: 'creating', api: 'updating', old: 'destroying', lookup: 'reading', queue: 'waiting', web: 'failed' }, false)).toEqual({
       network: 'done',
       database: 'interrupted',
       api: 'interrupted',
@@ -12,5 +12,9 @@ describe('endLiveNodes', () => {
       queue: 'skipped',
       web: 'failed',
     });
+  });
+
+  it('after a successful apply, a change terraform never started (nothing left to do once values were known) is done', () => {
+    expect(endLiveNodes({ network: 'done', database: 'waiting' }, true)).toEqual({ network: 'done', database: 'done' });
   });
 });

@@ -58,11 +58,18 @@ function recompute(run: LiveRun, node: string | undefined): void {
 }
 
 const endedAs: Partial<Record<LiveStatus, LiveStatus>> = { creating: 'interrupted', updating: 'interrupted', destroying: 'interrupted', reading: 'interrupted', waiting: 'skipped' };
+/**
+ * After a successful apply, a change still waiting is one terraform found nothing to do for once
+ * the values unknown at plan time were known (an update of an input that came out the same): it
+ * announces no hook for it, and the node is as planned.
+ */
+const succeededAs: Partial<Record<LiveStatus, LiveStatus>> = { waiting: 'done' };
 
-/** The last word on each node of an apply that failed, was cancelled or killed: nothing still shows as in progress. */
-export function endLiveNodes<K extends string>(nodes: Record<K, LiveStatus>): Record<K, LiveStatus> {
+/** The last word on each node of an apply: nothing still shows as waiting or in progress. */
+export function endLiveNodes<K extends string>(nodes: Record<K, LiveStatus>, succeeded: boolean): Record<K, LiveStatus> {
+  const table = succeeded ? succeededAs : endedAs;
   const ended = {} as Record<K, LiveStatus>;
-  for (const [node, status] of Object.entries(nodes) as [K, LiveStatus][]) ended[node] = endedAs[status] ?? status;
+  for (const [node, status] of Object.entries(nodes) as [K, LiveStatus][]) ended[node] = table[status] ?? status;
   return ended;
 }
 

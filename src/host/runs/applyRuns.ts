@@ -44,7 +44,7 @@ async function executeApply(context: RunContext, id: string, planRun: RunView): 
       return finish(id, 'failed', { message: error.message });
     }
     const applied = await context.step(id, run, binary, ['apply', '-input=false', clearPlan], dir, env);
-    const live = context.nodesById({ summary: { projectId: planRun.projectId } }, applied.failure ? endLiveNodes(run.live.nodes) : run.live.nodes);
+    const live = context.nodesById({ summary: { projectId: planRun.projectId } }, endLiveNodes(run.live.nodes, !applied.failure));
     if (applied.failure?.code === 'stale_plan') {
       records().update(planRun.id, { status: 'stale', meta: { message: 'The state changed since this plan; plan again.' } });
       return finish(id, 'stale', { failure: applied.failure, message: `The state changed since this plan; plan again. (${applied.failure.message})`, live }, applied.exit.exitCode);
