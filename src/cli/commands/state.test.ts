@@ -32,6 +32,8 @@ describe('driftless state', () => {
     const versions = await run('state', 'versions', 'dev', '--json', '--data-dir', dataDir);
     expect(versions.code).toBe(0);
     expect(JSON.parse(versions.stdout).map((version: { serial: number }) => version.serial)).toEqual([2, 1]);
+    const unknown = await run('state', 'versions', 'prod', '--data-dir', dataDir);
+    expect(unknown).toMatchObject({ code: 0, stdout: 'No state stored for "prod". Environments with stored state (by id): dev.' });
     const diff = await run('state', 'diff', 'dev', '1', '2', '--data-dir', dataDir);
     expect(diff.stdout).toContain('+ terraform_data.r_b (b)');
     expect(diff.stdout).toContain('- terraform_data.r_a (a)');

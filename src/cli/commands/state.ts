@@ -53,7 +53,10 @@ async function runSubcommand(host: Host, { values, positionals, stdout }: Comman
     case 'versions': {
       const versions = await call(host, 'state.versions', { environmentId: needEnvironment() });
       if (json) stdout(JSON.stringify(versions, null, 2));
-      else if (versions.length === 0) stdout(`No state stored for "${environmentId}".`);
+      else if (versions.length === 0) {
+        const stored = await call(host, 'state.environments', {});
+        stdout(`No state stored for "${environmentId}". ${stored.length > 0 ? `Environments with stored state (by id): ${stored.join(', ')}.` : 'No environment has stored state yet.'}`);
+      }
       else for (const version of versions) {
         const origin = version.source === 'restore' ? `restored from v${version.restoredFrom}` : version.runId ? `run ${version.runId}` : 'terraform';
         stdout(`v${version.version}  serial ${version.serial ?? '(encrypted)'}  ${version.createdAt}  ${version.size} bytes  ${version.terraformVersion ?? ''}  ${origin}`);
