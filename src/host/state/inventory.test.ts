@@ -41,4 +41,17 @@ describe('inventoryOf', () => {
     expect(database!.attributes).toEqual({ id: 'db-1', password: '(sensitive value)', tags: { team: 'a' }, master: { user: 'u', key: '(sensitive value)' } });
     expect(JSON.stringify(database!.allAttributes)).not.toContain('"k"');
   });
+
+  it('masks every other string that holds a masked one: terraform_data echoes its sensitive input as an unmarked output', () => {
+    const secret = 'hunter2-secret';
+    const [item] = inventoryOf({
+      version: 4,
+      resources: [{ mode: 'managed', type: 'terraform_data', name: 'secret', provider: 'p', instances: [instance(
+        { id: 'x', input: { value: secret, type: 'string' }, output: { value: secret, type: 'string' }, url: `postgres://app:${secret}@db:5432/app`, note: 'plain' },
+        { sensitive_attributes: [[{ type: 'get_attr', value: 'input' }]] },
+      )] }],
+    });
+    expect(item!.allAttributes).toEqual({ id: 'x', input: '(sensitive value)', output: { value: '(sensitive value)', type: 'string' }, url: '(sensitive value)', note: 'plain' });
+    expect(JSON.stringify(item!.attributes)).not.toContain(secret);
+  });
 });

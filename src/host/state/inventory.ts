@@ -1,4 +1,4 @@
-import { maskSensitivePaths, SENSITIVE } from './sensitivePaths';
+import { maskSensitiveEchoes, maskSensitivePaths, SENSITIVE } from './sensitivePaths';
 
 /** One resource instance of a state, as the inventory keeps it. */
 export interface InventoryEntry {
@@ -62,7 +62,7 @@ export function inventoryOf(state: unknown): InventoryEntry[] {
     for (const instance of Array.isArray(resource.instances) ? resource.instances : []) {
       if (!isRecord(instance)) continue;
       const raw = isRecord(instance.attributes) ? instance.attributes : {};
-      const masked = maskSensitivePaths(raw, instance.sensitive_attributes);
+      const masked = maskSensitiveEchoes(maskSensitivePaths(raw, instance.sensitive_attributes), raw);
       const deposed = typeof instance.deposed === 'string' ? instance.deposed : null;
       entries.push({
         address: `${base}${instanceKey(instance.index_key)}${deposed ? ` (deposed ${deposed})` : ''}`,

@@ -45,3 +45,50 @@ export function maskSensitivePaths(attributes: Record<string, unknown>, paths: u
   if (typeof masked === 'object' && masked !== null) return masked as Record<string, unknown>;
   return Object.fromEntries(Object.keys(attributes).map((key) => [key, SENSITIVE]));
 }
+
+/**
+ * Sensitive strings shorter than this are not looked for elsewhere: they would match by chance.
+ * It also keeps type words out (a masked terraform_data input holds "string", "object"…).
+ */
+const shortestEcho = 8;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function stringsIn(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value.length >= shortestEcho) into.add(value);
+  } else if (Array.isArray(value)) value.forEach((item) => stringsIn(item, into));
+  else if (isRecord(value)) Object.values(value).forEach((item) => stringsIn(item, into));
+}
+
+/** The raw strings that masking hid: every string under a masked place. */
+function hiddenStrings(raw: unknown, masked: unknown, into: Set<string>): void {
+  if (masked === SENSITIVE && raw !== SENSITIVE) stringsIn(raw, into);
+  else if (Array.isArray(raw) && Array.isArray(masked)) raw.forEach((item, index) => hiddenStrings(item, masked[index], into));
+  else if (isRecord(raw) && isRecord(masked)) for (const key of Object.keys(raw)) hiddenStrings(raw[key], masked[key], into);
+}
+
+function withoutEchoes(value: unknown, hidden: string[]): unknown {
+  if (typeof value === 'string') return hidden.some((secret) => value.includes(secret)) ? SENSITIVE : value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => withoutEchoes(item, hidden));
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value).map(([key, item]) => [key, withoutEchoes(item, hidden)] as const);
+    return entries.some(([key, item]) => item !== value[key]) ? Object.fromEntries(entries) : value;
+  }
+  return value;
+}
+
+/**
+ * `masked` (maskSensitivePaths of `raw`) with every other string that holds a masked string also
+ * masked. State marks only the paths a value was given at: terraform_data's `output` echoes its
+ * sensitive `input` unmarked, and a connection URL can carry a marked password.
+ */
+export function maskSensitiveEchoes(masked: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> {
+  const hidden = new Set<string>();
+  hiddenStrings(raw, masked, hidden);
+  if (hidden.size === 0) return masked;
+  return withoutEchoes(masked, [...hidden]) as Record<string, unknown>;
+}

@@ -39,6 +39,16 @@ describe('diffStates', () => {
     expect(JSON.stringify(changes)).not.toContain('hunter');
   });
 
+  it('masks a change whose values echo a sensitive value of the same instance (terraform_data output)', () => {
+    const sensitive = [[{ type: 'get_attr', value: 'input' }]];
+    const secret = (value: string) => ({ input: { value, type: 'string' }, output: { value, type: 'string' } });
+    const changes = changesOf(secret('alpha-secret'), secret('beta-secret'), sensitive);
+    expect(changes).toEqual([
+      { attribute: 'input', before: '(sensitive value)', after: '(sensitive value)' },
+      { attribute: 'output.value', before: '(sensitive value)', after: '(sensitive value)' },
+    ]);
+  });
+
   it('shows an attribute whole when more than 20 of its leaves changed', () => {
     const many = (suffix: string) => ({ settings: Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`key_${index}`, `${index}${suffix}`])) });
     const changes = changesOf(many('a'), many('b'));
