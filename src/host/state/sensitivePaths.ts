@@ -87,6 +87,7 @@ function withoutEchoes(value: unknown, hidden: string[]): unknown {
  * sensitive `input` unmarked, and a connection URL can carry a marked password.
  */
 export function maskSensitiveEchoes(masked: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> {
+  if (masked === raw) return masked; // nothing was masked (the common case): nothing to look for
   const hidden = new Set<string>();
   hiddenStrings(raw, masked, hidden);
   if (hidden.size === 0) return masked;
