@@ -43,8 +43,27 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-apply.png') });
 
     const runs = await session.app.tab('Runs');
-    await runs.getByRole('table', { name: 'Runs of dev' }).getByText('applied').first().waitFor();
+    const table = runs.getByRole('table', { name: 'Runs of dev' });
+    await table.getByText('applied').first().waitFor();
     expect(await runs.getByRole('button', { name: /^Replay / }).count()).toBeGreaterThanOrEqual(2);
+    // each run names the compiled module it ran (the apply the one its plan made), and the apply shows what it applied
+    const rows = table.locator('tbody tr');
+    const apply = rows.filter({ has: session.app.page.getByRole('cell', { name: 'apply', exact: true }) });
+    const plan = rows.filter({ has: session.app.page.getByRole('cell', { name: 'applied', exact: true }) });
+    const moduleOf = async (row: typeof rows) => (await row.locator('td').nth(7).textContent()) ?? '';
+    expect(await moduleOf(plan)).toMatch(/^[0-9a-f]{12}$/);
+    expect(await moduleOf(apply)).toBe(await moduleOf(plan));
+    expect(await apply.locator('td').nth(2).textContent()).toBe(await plan.locator('td').nth(2).textContent());
+    expect(await apply.locator('td').nth(2).textContent()).toContain('6');
+    // filters: by kind, and by a status no run has
+    await runs.getByLabel('Kind').selectOption('apply');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().locator('td').first().textContent()).toBe('apply');
+    await runs.getByLabel('Status').selectOption('failed');
+    await runs.getByText('No runs of dev match these filters.').waitFor();
+    await runs.getByLabel('Kind').selectOption('');
+    await runs.getByLabel('Status').selectOption('');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
   }, 300000);
 
   it('shows the compiled root module with its module blocks, read-only', async () => {

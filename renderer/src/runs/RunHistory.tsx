@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RunView } from '../../../src/core/api/areas/run';
+import type { RunKindView, RunStatusView, RunView } from '../../../src/core/api/areas/run';
 import { runEnvironment } from '../actions/runTarget';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
@@ -9,8 +9,13 @@ import { ChangeBadges } from './Totals';
 
 const seconds = (ms?: number) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
+const kinds: RunKindView[] = ['plan', 'apply', 'destroy', 'drift', 'shell'];
+const statuses: RunStatusView[] = ['queued', 'running', 'planned', 'applied', 'succeeded', 'failed', 'stale', 'cancelled', 'interrupted'];
 
-/** The runs of the current environment, newest first: replay output, show a plan, release a lock a run left. */
+/**
+ * The runs of the current environment, newest first, filtered by kind and status: who, when, exit
+ * code, duration and the compiled module each ran; replay output, show a plan, release a lock a run left.
+ */
 export function RunHistory() {
   const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
   useUiStore((state) => state.environmentId);
@@ -18,11 +23,14 @@ export function RunHistory() {
   const api = useRunStore((state) => state.api);
   const [runs, setRuns] = useState<RunView[]>([]);
   const [error, setError] = useState<string>();
+  const [kind, setKind] = useState<RunKindView | ''>('');
+  const [status, setStatus] = useState<RunStatusView | ''>('');
 
   useEffect(() => {
     if (!api || !environment) return;
     let live = true;
-    void api.call('run.list', { environmentId: environment.id, limit: 100 }).then((result) => {
+    const filter = { ...(kind ? { kind } : {}), ...(status ? { status } : {}) };
+    void api.call('run.list', { environmentId: environment.id, limit: 100, ...filter }).then((result) => {
       if (!live) return;
       if (result.ok) setRuns(result.value.runs);
       else setError(result.error.message);
@@ -30,13 +38,37 @@ export function RunHistory() {
     return () => {
       live = false;
     };
-  }, [api, environment, version]);
+  }, [api, environment, version, kind, status]);
 
   if (!environment) return <p className="empty">No environment: add one to run terraform.</p>;
   if (error) return <p className="field-error">{error}</p>;
-  if (runs.length === 0) return <p className="empty">No runs of {environment.name} yet.</p>;
+  if (runs.length === 0 && kind === '' && status === '') return <p className="empty">No runs of {environment.name} yet.</p>;
   return (
-    <table className="run-history" aria-label={`Runs of ${environment.name}`}>
+    <>
+      <div className="run-filters">
+        <label>
+          Kind{' '}
+          <select value={kind} onChange={(event) => setKind(event.target.value as RunKindView | '')}>
+            <option value="">all</option>
+            {kinds.map((option) => <option key={option} value={option}>{option}</option>)}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select value={status} onChange={(event) => setStatus(event.target.value as RunStatusView | '')}>
+            <option value="">all</option>
+            {statuses.map((option) => <option key={option} value={option}>{option}</option>)}
+          </select>
+        </label>
+      </div>
+      {runs.length === 0 ? <p className="empty">No runs of {environment.name} match these filters.</p> : <RunTable name={environment.name} runs={runs} />}
+    </>
+  );
+}
+
+function RunTable({ name, runs }: { name: string; runs: RunView[] }) {
+  return (
+    <table className="run-history" aria-label={`Runs of ${name}`}>
       <thead>
         <tr>
           <th scope="col">Run</th>
@@ -46,6 +78,7 @@ export function RunHistory() {
           <th scope="col">When</th>
           <th scope="col">Exit code</th>
           <th scope="col">Duration</th>
+          <th scope="col">Module</th>
           <th scope="col">Actions</th>
         </tr>
       </thead>
@@ -59,6 +92,7 @@ export function RunHistory() {
             <td>{when(run.startedAt ?? run.queuedAt)}</td>
             <td>{run.exitCode ?? '—'}</td>
             <td>{seconds(run.durationMs)}</td>
+            <td>{run.moduleHash ? <code title={`sha256 of the compiled root module: ${run.moduleHash}`}>{run.moduleHash.slice(0, 12)}</code> : '—'}</td>
             <td>
               <button type="button" aria-label={`Replay ${run.kind} ${run.id}`} onClick={() => replay(run.id)}>
                 Replay

@@ -98,6 +98,7 @@ export function queueApply(context: RunContext, planRunId: string): RunStarted {
   const meta: Partial<RunMeta> = { who: who(), queuedAt: new Date().toISOString(), hostPid: process.pid, planRunId };
   if (planRun.projectId) meta.projectId = planRun.projectId;
   if (planRun.target) meta.target = planRun.target;
+  if (planRun.totals) meta.totals = planRun.totals; // what it applies: the history shows it beside the plan's
   records().update(record.id, { meta });
   // Applying twice is refused from now on, even while this apply waits in the queue.
   records().update(planRunId, { status: 'applied', meta: { appliedBy: record.id } });
