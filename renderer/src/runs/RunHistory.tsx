@@ -46,23 +46,24 @@ export function RunHistory() {
   return (
     <>
       <div className="run-filters">
-        <label>
-          Kind{' '}
-          <select value={kind} onChange={(event) => setKind(event.target.value as RunKindView | '')}>
-            <option value="">all</option>
-            {kinds.map((option) => <option key={option} value={option}>{option}</option>)}
-          </select>
-        </label>
-        <label>
-          Status{' '}
-          <select value={status} onChange={(event) => setStatus(event.target.value as RunStatusView | '')}>
-            <option value="">all</option>
-            {statuses.map((option) => <option key={option} value={option}>{option}</option>)}
-          </select>
-        </label>
+        <Filter label="Kind" value={kind} options={kinds} onChange={setKind} />
+        <Filter label="Status" value={status} options={statuses} onChange={setStatus} />
       </div>
       {runs.length === 0 ? <p className="empty">No runs of {environment.name} match these filters.</p> : <RunTable name={environment.name} runs={runs} />}
     </>
+  );
+}
+
+/** A select of `options` plus "all" (the empty value). */
+function Filter<T extends string>({ label, value, options, onChange }: { label: string; value: T | ''; options: T[]; onChange: (value: T | '') => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(event) => onChange(event.target.value as T | '')}>
+        <option value="">all</option>
+        {options.map((option) => <option key={option} value={option}>{option}</option>)}
+      </select>
+    </label>
   );
 }
 
