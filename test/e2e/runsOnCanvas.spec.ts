@@ -66,6 +66,32 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
   }, 300000);
 
+  it('plans one node, or a node with what it depends on, from the inspector (terraform -target from the diagram)', async () => {
+    await session.app.importFile(example, 'network');
+    await session.app.chooseEnvironment('dev');
+    await session.app.setSecret('database', 'Password', 'e2e-password-1');
+    const actions = session.app.inspector.getByRole('region', { name: 'Run on this node' });
+    const planned = session.app.review.getByRole('list', { name: 'Changes per node' }).getByRole('button');
+
+    await session.app.selectNode('jobs');
+    await actions.getByRole('button', { name: 'Plan this node' }).click();
+    await session.app.runStatus().filter({ hasText: /plan planned · only jobs\b/ }).waitFor({ timeout: 120000 });
+    await session.app.review.waitFor();
+    expect(await planned.allTextContents()).toEqual(['jobs']);
+    await session.app.terminalShows('Resource targeting is in effect');
+
+    await session.app.selectNode('api');
+    await actions.getByRole('button', { name: 'Plan with what it depends on' }).click();
+    await session.app.runStatus().filter({ hasText: 'plan planned · only api and what it depends on' }).waitFor({ timeout: 120000 });
+    await session.app.review.waitFor();
+    expect((await planned.allTextContents()).sort()).toEqual(['api', 'api_key', 'database', 'jobs', 'network']); // not config, which depends on api
+
+    // nothing is applied yet, so the targeted destroy plan has nothing to destroy
+    await session.app.selectNode('network');
+    await actions.getByRole('button', { name: 'Plan destroy with what depends on it' }).click();
+    await session.app.runStatus().filter({ hasText: 'destroy planned · only network and what depends on it' }).waitFor({ timeout: 120000 });
+  }, 300000);
+
   it('shows the compiled root module with its module blocks, read-only', async () => {
     await session.app.importFile(example, 'network');
     const code = await session.app.tab('Code');

@@ -11,6 +11,7 @@ import { SecretField } from './SecretField';
 import { VersionPicker } from './VersionPicker';
 import { usePlanCompareStore } from '../environments/planCompareStore';
 import { NodePlanChanges } from '../runs/NodePlanChanges';
+import { NodeRunActions } from '../runs/NodeRunActions';
 import { sensitiveParams } from './paramsSchema';
 
 /** Everything about one node: name, bundle, params (or an environment's overrides), secrets and ports. */
@@ -42,6 +43,7 @@ export function NodeInspector({ node, bundle }: { node: DiagramNode; bundle?: Ca
           <PortList node={node} manifest={manifest} />
         </>
       )}
+      {manifest && !comparing && <NodeRunActions nodeId={node.id} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { RunTarget } from '../../../src/core/api/areas/run';
 import { actionCancelRun, actionDestroy, actionDrift, actionPlan } from '../actions/actionRuns';
 import { runAction } from '../actions/registry';
 import { runEnvironment } from '../actions/runTarget';
@@ -8,6 +9,14 @@ import { KillConfirm } from './KillConfirm';
 import { LockLeft } from './LockLeft';
 import { useRunStore } from './runStore';
 import { ChangeBadges } from './Totals';
+
+const modeText = { node: '', 'with-dependencies': ' and what it depends on', 'with-dependents': ' and what depends on it' } as const;
+
+/** A targeted run: which node it was limited to. */
+function TargetNote({ target }: { target: RunTarget }) {
+  const name = useDiagramStore((state) => state.project?.diagram.nodes.find((node) => node.id === target.nodeId)?.name ?? target.nodeId);
+  return <span className="run-target"> · only {name}{modeText[target.mode]}</span>;
+}
 
 /** Top bar: plan / apply / destroy / drift of the current environment, the run's status and the plan's totals. */
 export function RunBar() {
@@ -39,6 +48,7 @@ export function RunBar() {
       {run && (
         <span className="run-state" role="status" aria-label="Run status">
           {run.kind} {run.status}
+          {run.target && <TargetNote target={run.target} />}
           {run.totals && <ChangeBadges counts={run.totals} className="totals" />}
           {run.totals && run.hasChanges === false && ' · no changes'}
         </span>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RunKindView, RunView } from '../../../src/core/api/areas/run';
+import type { RunKindView, RunTarget, RunView } from '../../../src/core/api/areas/run';
 import type { ApiClient } from '../../../src/core/api/client';
 import type { MethodName, RequestOf, ResponseOf } from '../../../src/core/api/contract';
 import type { LiveStatus } from '../../../src/core/terraform/applyStatus';
@@ -22,7 +22,7 @@ export interface RunState {
   historyVersion: number;
   start(api: ApiClient): () => void;
   /** Queues a plan, destroy plan or drift check of one environment. */
-  begin(kind: StartKind, projectId: string, environmentId: string): Promise<void>;
+  begin(kind: StartKind, projectId: string, environmentId: string, target?: RunTarget): Promise<void>;
   /** Applies the reviewed plan — that run id, never a fresh plan. */
   apply(planRunId: string): Promise<void>;
   /** The run whose terraform got Ctrl-C and is still stopping: cancelling it again asks to kill it. */
@@ -97,10 +97,10 @@ export const useRunStore = create<RunState>((set, get) => {
         offStatus();
       };
     },
-    async begin(kind, projectId, environmentId) {
+    async begin(kind, projectId, environmentId, target) {
       const method = kind === 'plan' ? 'run.plan' : kind === 'destroy' ? 'run.destroy' : 'run.drift';
       set({ reviewRunId: undefined });
-      adopt(await call(method, { projectId, environmentId }), true);
+      adopt(await call(method, { projectId, environmentId, ...(target ? { target } : {}) }), true);
     },
     async apply(planRunId) {
       set({ reviewRunId: undefined });
