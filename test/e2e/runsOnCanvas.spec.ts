@@ -41,6 +41,11 @@ describe.skipIf(!ready)(`plan and apply on the canvas with real terraform in Chr
     await session.app.terminalShows('Apply complete!');
     expect(await session.app.canvas.locator('.edge-stroke[stroke-dasharray]').count()).toBe(0);
     await session.app.page.screenshot({ path: join(screenshots, 'canvas-apply.png') });
+    // the inspector shows each artifact's value after the apply (terraform's output), a sensitive one never
+    await session.app.selectNode('api');
+    await session.app.inspector.getByRole('list', { name: 'Artifacts' }).getByText('"url":"http://api.dev-net.local:8080"', { exact: false }).waitFor();
+    await session.app.selectNode('api_key');
+    await session.app.inspector.getByRole('list', { name: 'Artifacts' }).getByText('(sensitive value)').waitFor();
 
     const runs = await session.app.tab('Runs');
     const table = runs.getByRole('table', { name: 'Runs of dev' });

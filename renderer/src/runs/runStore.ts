@@ -39,7 +39,7 @@ export interface RunState {
   closeReview(): void;
 }
 
-const FINISHED = new Set(['planned', 'applied', 'succeeded', 'failed', 'stale', 'cancelled', 'interrupted']);
+export const FINISHED = new Set(['planned', 'applied', 'succeeded', 'failed', 'stale', 'cancelled', 'interrupted']);
 
 export const useRunStore = create<RunState>((set, get) => {
   // Output of runs not (yet) shown: a run's first chunks can arrive before run.plan answers.
