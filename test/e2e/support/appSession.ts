@@ -30,6 +30,8 @@ export function useAppSession<P extends { openDiagram(url: string): Promise<void
     permissions?: string[];
     /** Extra environment of `driftless serve`. */
     env?: Record<string, string>;
+    /** Extra arguments of `driftless serve`, for example `--bundles DIR`. */
+    args?: string[];
     afterOpen?: (app: P) => Promise<void>;
   } = {},
 ): AppSession<P> {
@@ -45,7 +47,7 @@ export function useAppSession<P extends { openDiagram(url: string): Promise<void
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       ...options.env,
-    });
+    }, options.args);
     session.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -13,9 +13,9 @@ export interface RunningWebShell {
 const root = new URL('../../..', import.meta.url).pathname;
 
 /** Starts the real `driftless serve` (the same command users run) and waits for its URL. */
-export async function startServe(env: Record<string, string> = {}): Promise<RunningWebShell> {
+export async function startServe(env: Record<string, string> = {}, args: string[] = []): Promise<RunningWebShell> {
   const dataDir = mkdtempSync(join(tmpdir(), 'driftless-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/driftless.mjs'), 'serve', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/driftless.mjs'), 'serve', '--data-dir', dataDir, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
