@@ -1,11 +1,8 @@
-import { useRunStore, type StartKind } from '../runs/runStore';
+import { isActive, useRunStore, type StartKind } from '../runs/runStore';
 import { runEnvironment } from './runTarget';
 import type { Action, ActionContext } from './types';
 
-const idle = () => {
-  const status = useRunStore.getState().run?.status;
-  return status !== 'queued' && status !== 'running';
-};
+const idle = () => !isActive(useRunStore.getState().run?.status);
 
 const canStart = (context: ActionContext) => Boolean(context.diagram.project && runEnvironment(context)) && idle();
 

@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CodePreview } from '../../../src/core/api/areas/code';
-import { runEnvironment } from '../actions/runTarget';
 import { useRunStore } from '../runs/runStore';
 import { useDiagramStore } from '../state/diagramStore';
-import { useUiStore } from '../state/uiStore';
 import { highlightJson } from './highlightJson';
+import { useRunEnvironment } from '../state/useRunEnvironment';
 
 /** The compiled root module of the current environment, read-only, JSON highlighted. Recompiled after edits settle. */
 export function CodeView() {
   const api = useRunStore((state) => state.api);
   const project = useDiagramStore((state) => state.project);
-  const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
-  useUiStore((state) => state.environmentId);
+  const environment = useRunEnvironment();
   const [preview, setPreview] = useState<CodePreview>();
   const [error, setError] = useState<string>();
   const [file, setFile] = useState<string>();

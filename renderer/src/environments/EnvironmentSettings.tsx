@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Environment } from '../../../src/core/model/diagram';
-import { runEnvironment } from '../actions/runTarget';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
 import { BackendSection } from './BackendSection';
@@ -9,6 +8,7 @@ import { useEnvironmentSettingsStore } from './environmentSettingsStore';
 import { ProviderSettings } from './ProviderSettings';
 import { SettingsProblems } from './SettingsRows';
 import './environmentSettings.css';
+import { useRunEnvironment } from '../state/useRunEnvironment';
 
 const NAME_CODES = new Set(['diagram.invalid-environment-name', 'diagram.duplicate-environment-name']);
 
@@ -16,8 +16,7 @@ const NAME_CODES = new Set(['diagram.invalid-environment-name', 'diagram.duplica
 export function EnvironmentSettings() {
   const open = useEnvironmentSettingsStore((state) => state.open);
   const project = useDiagramStore((state) => state.project);
-  const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
-  useUiStore((state) => state.environmentId);
+  const environment = useRunEnvironment();
   if (!open || !project) return null;
   const close = () => useEnvironmentSettingsStore.getState().set(false);
   const add = () => {

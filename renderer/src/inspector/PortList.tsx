@@ -1,10 +1,9 @@
 import type { BundleManifest } from '../../../src/core/bundles/manifest';
 import type { DiagramNode } from '../../../src/core/model/diagram';
 import type { ArtifactValue } from '../../../src/core/api/areas/run';
-import { runEnvironment } from '../actions/runTarget';
 import { useArtifactValues } from '../runs/useArtifactValues';
 import { useDiagramStore } from '../state/diagramStore';
-import { useUiStore } from '../state/uiStore';
+import { useRunEnvironment } from '../state/useRunEnvironment';
 
 /** An artifact's value after the last apply, shortened: the inspector is narrow. */
 function shownValue(value: ArtifactValue): string {
@@ -22,8 +21,7 @@ export function PortList({ node, manifest }: { node: DiagramNode; manifest: Bund
   const perform = useDiagramStore((state) => state.perform);
   const nameOf = (id: string) => project?.diagram.nodes.find((candidate) => candidate.id === id)?.name ?? id;
   const edges = project?.diagram.edges ?? [];
-  const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
-  useUiStore((state) => state.environmentId);
+  const environment = useRunEnvironment();
   const values = useArtifactValues(environment?.id).filter((value) => value.nodeId === node.id);
   return (
     <>

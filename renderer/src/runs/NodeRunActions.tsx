@@ -1,10 +1,8 @@
 import type { RunTarget } from '../../../src/core/api/areas/run';
-import { runEnvironment } from '../actions/runTarget';
 import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
-import { useRunStore, type StartKind } from './runStore';
-
-const BUSY = new Set(['queued', 'running']);
+import { isActive, useRunStore, type StartKind } from './runStore';
+import { useRunEnvironment } from '../state/useRunEnvironment';
 
 /**
  * Plans limited to one node with terraform's -target, computed from the diagram: the node alone,
@@ -13,9 +11,8 @@ const BUSY = new Set(['queued', 'running']);
  */
 export function NodeRunActions({ nodeId }: { nodeId: string }) {
   const projectId = useDiagramStore((state) => state.project?.id);
-  const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
-  useUiStore((state) => state.environmentId);
-  const busy = useRunStore((state) => BUSY.has(state.run?.status ?? ''));
+  const environment = useRunEnvironment();
+  const busy = useRunStore((state) => isActive(state.run?.status));
   if (!projectId || !environment) return null;
   const start = (kind: StartKind, mode: RunTarget['mode']) => {
     useUiStore.getState().set({ bottomTab: 'Terminal' });

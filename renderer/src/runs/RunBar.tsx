@@ -1,14 +1,13 @@
 import type { RunTarget } from '../../../src/core/api/areas/run';
 import { actionCancelRun, actionDestroy, actionDrift, actionPlan } from '../actions/actionRuns';
 import { runAction } from '../actions/registry';
-import { runEnvironment } from '../actions/runTarget';
 import { useActionContext } from '../actions/useActionContext';
 import { useDiagramStore } from '../state/diagramStore';
-import { useUiStore } from '../state/uiStore';
 import { KillConfirm } from './KillConfirm';
 import { LockLeft } from './LockLeft';
 import { useRunStore } from './runStore';
 import { ChangeBadges } from './Totals';
+import { useRunEnvironment } from '../state/useRunEnvironment';
 
 const modeText = { node: '', 'with-dependencies': ' and what it depends on', 'with-dependents': ' and what depends on it' } as const;
 
@@ -23,8 +22,7 @@ export function RunBar() {
   const context = useActionContext();
   const run = useRunStore((state) => state.run);
   const message = useRunStore((state) => state.message);
-  const environmentName = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() })?.name);
-  useUiStore((state) => state.environmentId);
+  const environmentName = useRunEnvironment()?.name;
   const current = context();
   const buttons = [actionPlan, actionDestroy, actionDrift, actionCancelRun];
   return (

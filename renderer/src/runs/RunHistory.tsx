@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { RunKindView, RunStatusView, RunView } from '../../../src/core/api/areas/run';
-import { runEnvironment } from '../actions/runTarget';
-import { useDiagramStore } from '../state/diagramStore';
 import { useUiStore } from '../state/uiStore';
 import { LockLeft } from './LockLeft';
 import { useRunStore } from './runStore';
 import { ChangeBadges } from './Totals';
+import { useRunEnvironment } from '../state/useRunEnvironment';
 
 const seconds = (ms?: number) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -17,8 +16,7 @@ const statuses: RunStatusView[] = ['queued', 'running', 'planned', 'applied', 's
  * code, duration and the compiled module each ran; replay output, show a plan, release a lock a run left.
  */
 export function RunHistory() {
-  const environment = useDiagramStore((state) => runEnvironment({ diagram: state, ui: useUiStore.getState() }));
-  useUiStore((state) => state.environmentId);
+  const environment = useRunEnvironment();
   const version = useRunStore((state) => state.historyVersion);
   const api = useRunStore((state) => state.api);
   const [runs, setRuns] = useState<RunView[]>([]);

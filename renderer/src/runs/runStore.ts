@@ -40,6 +40,8 @@ export interface RunState {
 }
 
 export const FINISHED = new Set(['planned', 'applied', 'succeeded', 'failed', 'stale', 'cancelled', 'interrupted']);
+/** A run waiting for its turn or running: no other run of its environment can start meanwhile. */
+export const isActive = (status: string | undefined) => status === 'queued' || status === 'running';
 
 export const useRunStore = create<RunState>((set, get) => {
   // Output of runs not (yet) shown: a run's first chunks can arrive before run.plan answers.

@@ -1,4 +1,4 @@
-import { maskSensitiveEchoes, maskSensitivePaths, SENSITIVE } from './sensitivePaths';
+import { isRecord, maskSensitiveEchoes, maskSensitivePaths, SENSITIVE } from './sensitivePaths';
 
 /** One resource instance of a state, as the inventory keeps it. */
 export interface InventoryEntry {
@@ -27,10 +27,6 @@ const longestString = 512;
 /** Attribute names masked in the inventory even when the state does not mark them (older states, providers that forget). */
 const secretName = /password|secret|token|private_key|credential/i;
 const topModule = /^module\.([^.[]+)/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function instanceKey(indexKey: unknown): string {
   if (indexKey === undefined || indexKey === null) return '';

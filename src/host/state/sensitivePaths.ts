@@ -52,7 +52,8 @@ export function maskSensitivePaths(attributes: Record<string, unknown>, paths: u
  */
 const shortestEcho = 8;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A plain JSON object: not an array, not null. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function stringsIn(value: unknown, into: Set<string>): void {
   if (typeof value === 'string') {

@@ -1,14 +1,12 @@
 import type { AttributeChange, ResourceSummary, StateDiff } from '../../core/api/areas/state';
 import { inventoryOf, type InventoryEntry } from './inventory';
-import { SENSITIVE } from './sensitivePaths';
+import { isRecord, SENSITIVE } from './sensitivePaths';
 
 const summary = (entry: InventoryEntry): ResourceSummary => ({ address: entry.address, node: entry.node, type: entry.type, resourceId: entry.resourceId });
 const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.stringify(right);
 
 /** Leaf changes past this many in one attribute are shown as the attribute's whole change instead. */
 const leafLimit = 20;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `input.value.cidr`, `ingress[0]`, `tags["kubernetes.io/role"]`: where a leaf sits, as terraform writes addresses. */
 const step = (path: string, key: string | number) =>
